@@ -1,0 +1,139 @@
+"""MkDocs hook of the ATT guidance site: wires MkDocs events to :mod:`attguide`.
+
+This file holds no logic of its own. Order of a build (run once per language by
+mkdocs-static-i18n, English first):
+
+1. ``on_config``: load the registry, generate the phase and article navigation.
+2. ``on_pre_build``: first pass over every page of both languages (front matter,
+   references, pairs); fail once, listing every problem.
+3. ``on_page_markdown``: second pass, rewrite ``art:``/``phase:``/``topic:`` links.
+4. ``on_page_content``: append the generated views (article, matrix, phase lists).
+5. ``on_page_context``: status, topic summary, language switcher links, search base.
+6. ``on_post_build``: give each language its own search index.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.plugins import event_priority
+
+# MkDocs puts this file's folder on sys.path while loading it.
+from attguide import refs, views
+from attguide.build import BuildState, DEFAULT_LANGUAGE, language_root, split_search_index
+from attguide.render import render
+
+log = logging.getLogger("mkdocs.plugins.attguide.hooks")
+state = BuildState()
+CHART_MARKER = "<!-- att:phase-chart -->"
+
+
+def _language(config) -> str:
+    """The language being built (mkdocs-static-i18n drives one build per language)."""
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) or DEFAULT_LANGUAGE
+
+
+def on_config(config):
+    """Load the registry and generate the phase and article navigation."""
+    state.lang = _language(config)
+    registry = state.load_registry()
+    if config.nav:
+        config.nav = state.expand_nav(config.nav, state.lang)
+    return config
+
+
+def on_pre_build(config):
+    """First pass, once per site build: check every page of both languages."""
+    if state.lang == DEFAULT_LANGUAGE:
+        state.scan(config.docs_dir)
+    state.env = config.theme.get_env()
+
+
+@event_priority(-200)
+def on_files(files, config):
+    """Keep the language's files, to turn source paths into URLs."""
+    state.files = files
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Second pass: rewrite reference links into relative links to the target pages."""
+    source = state.source_page(page)
+    if source is None:
+        return markdown
+    links = []
+    for link in refs.scan(markdown, source.meta.body_line):
+        try:
+            links.append((link, refs.parse_target(link.url, state.registry)))
+        except refs.RefError:
+            continue  # reported by the first pass
+    return refs.rewrite(markdown, links, page.file.src_uri, state.registry, state.lang)
+
+
+def on_page_content(html, page, config, files):
+    """Append the generated view a page asks for (article, matrix, phase, index)."""
+    source = state.source_page(page)
+    if source is None:
+        return html
+    meta, model, lang = source.meta, state.model, state.lang
+    link = state.link_from(page)
+    t = state.registry.strings(lang)
+    if CHART_MARKER in html:
+        chart = views.chart_view(state.registry, lang, link)
+        html = html.replace(CHART_MARKER, render(state.env, "phase-chart", t=t, **chart), 1)
+    if meta.get("article") is not None:
+        groups = views.article_view(meta.get("article"), model, lang, link)
+        html += render(state.env, "article-topics", groups=groups, t=t)
+    elif meta.get("view") == "matrix":
+        html += render(state.env, "matrix", matrix=views.matrix_view(model, lang, link), t=t)
+    elif meta.get("view") == "articles-index":
+        html += render(state.env, "articles-index", rows=views.articles_index_view(model, lang, link),
+                       t=t)
+    elif meta.get("phase") and not meta.get("topic"):
+        html += render(state.env, "phase-topics", topics=views.phase_view(meta.get("phase"), model, lang, link),
+                       t=t)
+    return html
+
+
+def on_page_context(context, page, config, nav):
+    """Page status and topic summary for the templates; relative switcher and search links."""
+    source = state.source_page(page)
+    lang = state.lang
+    link = state.link_from(page)
+    status = source.meta.get("status") if source else None
+    context["att_t"] = state.registry.strings(lang)
+    context["att_status"] = state.registry.statuses.get(status, {}).get(lang) if status else None
+    context["att_status_id"] = status
+    if source is not None and source.meta.get("topic"):
+        context["att_topic"] = views.topic_view(source, state.model, lang, link)
+    # Language switcher: links relative to the page, so they keep a mike version prefix
+    # and work from file:// (mkdocs-static-i18n writes absolute links for home pages).
+    alternates = []
+    for alternate in config.extra.get("alternate") or []:
+        alternate = dict(alternate)
+        alt_file = page.file.alternates.get(alternate["lang"]) if hasattr(page.file, "alternates") else None
+        target = alt_file.url if alt_file else ("" if alternate["lang"] == DEFAULT_LANGUAGE
+                                                else f"{alternate['lang']}/")
+        alternate["link"] = target or "."
+        alternates.append(alternate)
+    # mkdocs-static-i18n assigns the attribute (config.extra.alternate), which Jinja reads
+    # before the item: set both.
+    config.extra["alternate"] = alternates
+    setattr(config.extra, "alternate", alternates)
+    # Search: each language has its own index under its own root.
+    context["base_url"] = language_root(page.url, lang)
+    context["att_site_root"] = language_root(page.url, DEFAULT_LANGUAGE)
+    return context
+
+
+@event_priority(-150)
+def on_post_build(config):
+    """After the last language: split the merged search index per language."""
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # a nested language build; the outer build finishes the job
+    languages = list(getattr(i18n, "build_languages", [DEFAULT_LANGUAGE]))
+    sizes = split_search_index(config.site_dir, languages)
+    for lang, size in sizes.items():
+        log.info("search index for '%s': %d bytes", lang, size)

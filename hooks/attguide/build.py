@@ -1,0 +1,168 @@
+"""Per-build state of the hook, and the small steps each MkDocs event delegates to.
+
+MkDocs (and mkdocs-static-i18n, which builds each language by running the whole build
+again) reuses one process for many builds under ``mkdocs serve``; everything that depends
+on the pages is therefore kept here and reset at the start of each language's build.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.structure.files import Files
+from mkdocs.utils import get_relative_url
+
+from . import registry as registry_module, views
+from .registry import Registry
+from .sitemodel import SiteModel, language_of, scan_site
+
+log = logging.getLogger("mkdocs.plugins.attguide.build")
+
+DEFAULT_LANGUAGE = "en"
+PHASES_PLACEHOLDER = "att:phases"
+ARTICLES_PLACEHOLDER = "att:articles"
+
+
+@dataclass
+class BuildState:
+    """What the hook knows during one build: registry, pages, and the language built."""
+
+    registry_path: str = str(registry_module.DEFAULT_PATH)
+    registry: Registry | None = None
+    registry_mtime: float = -1.0
+    model: SiteModel | None = None
+    lang: str = DEFAULT_LANGUAGE
+    nav_template: list | None = None
+    files: Files | None = None
+    env: object = None  # the theme's Jinja environment, for the generated views
+
+    # -- registry ---------------------------------------------------------------------
+    def load_registry(self) -> Registry:
+        """Load the registry, again only when its file changed (``mkdocs serve``)."""
+        mtime = os.stat(self.registry_path).st_mtime
+        if self.registry is None or mtime != self.registry_mtime:
+            self.registry = registry_module.load(self.registry_path)
+            self.registry_mtime = mtime
+        return self.registry
+
+    # -- navigation -------------------------------------------------------------------
+    def expand_nav(self, nav: list, lang: str) -> list:
+        """Replace the ``att:phases`` and ``att:articles`` entries of the configured nav."""
+        if self.nav_template is None:
+            self.nav_template = copy.deepcopy(nav)
+        return _expand(copy.deepcopy(self.nav_template), self.registry, lang)
+
+    # -- first pass ---------------------------------------------------------------------
+    def scan(self, docs_dir: str) -> SiteModel:
+        """Read and check every page of both languages; fail once with every problem."""
+        self.model = scan_site(docs_dir, self.registry, shown_prefix=_docs_prefix(docs_dir))
+        self.model.problems.raise_if_any()
+        return self.model
+
+    # -- URLs ---------------------------------------------------------------------------
+    def link_from(self, page) -> "views.Link":
+        """A function giving, for an English source path, the URL relative to ``page``."""
+        files = self.files
+
+        def link(base: str) -> str:
+            src = base if self.lang == DEFAULT_LANGUAGE else base[:-3] + f".{self.lang}.md"
+            target = files.get_file_from_path(src) if files else None
+            if target is None:
+                target = files.get_file_from_path(base) if files else None
+            if target is None:
+                return "#"
+            return get_relative_url(target.url, page.url)
+
+        return link
+
+    def source_page(self, page):
+        """The first-pass record of an MkDocs page, or None."""
+        if self.model is None:
+            return None
+        lang, base = language_of(page.file.src_uri)
+        return self.model.page(lang, base)
+
+
+def _docs_prefix(docs_dir: str) -> str:
+    """How the docs folder is shown in messages: relative to the working directory."""
+    try:
+        return Path(docs_dir).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(docs_dir)
+
+
+def _expand(items: list, registry: Registry, lang: str) -> list:
+    """Recursively splice generated sections in place of the placeholders."""
+    out = []
+    for item in items:
+        if isinstance(item, dict) and len(item) == 1:
+            (title, value), = item.items()
+            if value == PHASES_PLACEHOLDER:
+                out.extend(_phase_sections(registry, lang))
+                continue
+            if isinstance(value, list):
+                out.append({title: _expand(value, registry, lang)})
+                continue
+        if item == ARTICLES_PLACEHOLDER or (isinstance(item, dict) and ARTICLES_PLACEHOLDER in item.values()):
+            out.extend(f"articles/{a.slug}.md" for a in registry.articles.values())
+            continue
+        out.append(item)
+    return out
+
+
+def _phase_sections(registry: Registry, lang: str) -> list:
+    """One nav section per phase: its overview (the section index), then its topics."""
+    sections = []
+    for phase in registry.phases.values():
+        children = [phase.overview_path] + [phase.topic_path(t) for t in phase.topics]
+        sections.append({phase.label(lang): children})
+    return sections
+
+
+# -- search index per language ------------------------------------------------------------
+def split_search_index(site_dir: str, languages: list[str]) -> dict[str, int]:
+    """Give each language its own search index; return each index's size in bytes.
+
+    mkdocs-static-i18n merges every language into ``search/search_index.json``. Readers of
+    one language should not download the other's index, so the entries under ``zh/`` move
+    to ``zh/search/search_index.json`` (locations relative to ``zh/``); the root keeps the
+    default language's.
+    """
+    root = Path(site_dir) / "search" / "search_index.json"
+    if not root.exists():
+        return {}
+    data = json.loads(root.read_text(encoding="utf-8"))
+    sizes = {}
+    for lang in languages:
+        if lang == DEFAULT_LANGUAGE:
+            others = tuple(f"{other}/" for other in languages if other != lang)
+            docs = [d for d in data["docs"] if not d["location"].startswith(others)]
+            target = root
+        else:
+            prefix = f"{lang}/"
+            docs = [dict(d, location=d["location"][len(prefix):]) for d in data["docs"]
+                    if d["location"].startswith(prefix)]
+            target = Path(site_dir) / lang / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        payload = json.dumps({"config": data["config"], "docs": docs}, ensure_ascii=False,
+                             separators=(",", ":"))
+        target.write_text(payload, encoding="utf-8")
+        sizes[lang] = len(payload.encode("utf-8"))
+    return sizes
+
+
+def language_root(page_url: str, lang: str) -> str:
+    """URL of the language's home relative to the page (the search ``base``)."""
+    home = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    return get_relative_url(home or ".", page_url) if page_url else (home or ".")
+
+
+def site_root(page_url: str) -> str:
+    """URL of the (version's) site root relative to the page."""
+    return get_relative_url(".", page_url)
+

@@ -1,0 +1,143 @@
+"""Front matter of guidance pages: reading it with line numbers and checking its schema.
+
+The schema is a MkDocs ``Config`` class, so types are checked by MkDocs' own option
+classes; keys it does not know are errors, so that a typo never passes silently.
+Values that depend on the registry (is ``phase: x`` a phase?) are checked by
+:mod:`attguide.sitemodel`, which knows the registry.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import re
+from dataclasses import dataclass, field
+
+import yaml
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from .problems import Problems
+
+log = logging.getLogger("mkdocs.plugins.attguide.frontmatter")
+
+# Generated views a page can ask for with ``view:``.
+VIEWS = ("matrix", "articles-index", "downloads", "translations")
+
+# Keys that must be identical in the English page and its Chinese counterpart.
+SHARED_KEYS = ("phase", "topic", "article", "articles", "related", "view", "status")
+
+_OPENING = re.compile(r"\A---[ \t]*\r?\n")
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
+
+
+class PageMeta(base.Config):
+    """The front-matter contract of every page (see CONTRIBUTING.md)."""
+
+    phase = c.Optional(c.Type(str))
+    topic = c.Optional(c.Type(str))
+    article = c.Optional(c.Type(int))
+    articles = c.ListOfItems(c.Type((int, float, str)), default=[])
+    related = c.ListOfItems(c.Type(str), default=[])
+    status = c.Optional(c.Type(str))
+    view = c.Optional(c.Choice(VIEWS))
+    title = c.Optional(c.Type(str))
+    description = c.Optional(c.Type(str))
+    hide = c.Optional(c.ListOfItems(c.Choice(("navigation", "toc", "footer", "path", "feedback"))))
+    source_revision = c.Optional(c.Type(str))
+
+
+# What a correct value looks like, per key, for the hint of a type error.
+HINTS = {
+    "phase": "a phase id such as 'e' or 'cooperation'",
+    "topic": "the topic id from the registry, such as 'risk-assessment'",
+    "article": "an article number such as 7",
+    "articles": "a list of articles or paragraphs such as [7, 7.3]",
+    "related": "a list of topics such as [e/mitigation, c/national-control-list]",
+    "status": "one of the statuses in the registry, such as 'draft'",
+    "view": "one of: " + ", ".join(VIEWS),
+    "hide": "a list such as [toc]",
+    "source_revision": "the value written by `make translations-mark`",
+}
+
+
+@dataclass
+class FrontMatter:
+    """A page's validated front matter, with the line of each key."""
+
+    values: dict = field(default_factory=dict)
+    lines: dict = field(default_factory=dict)
+    start_line: int = 1
+    body_line: int = 1  # line of the file where the Markdown body starts
+
+    def line(self, key: str) -> int:
+        """Line of ``key`` in the file (the opening line when absent)."""
+        return self.lines.get(key, self.start_line)
+
+    def get(self, key: str, default=None):
+        """Value of ``key``, or ``default``."""
+        value = self.values.get(key)
+        return default if value is None else value
+
+
+def split(text: str) -> tuple[str | None, int]:
+    """Return the raw YAML block (or None) and the 1-based line where the body starts."""
+    opening = _OPENING.match(text)
+    if not opening:
+        return None, 1
+    closing = _CLOSING.search(text, opening.end())
+    if not closing:
+        return "", -1  # opened, never closed
+    block = text[opening.end():closing.start()]
+    body_line = text.count("\n", 0, closing.end()) + 2
+    return block, body_line
+
+
+def parse(text: str, path: str, problems: Problems) -> FrontMatter:
+    """Read and check the front matter of one page; record problems, never raise."""
+    block, body_line = split(text)
+    meta = FrontMatter(body_line=max(body_line, 1))
+    if block is None:
+        return meta
+    if body_line == -1:
+        problems.add(path, 1, "the front matter opened with '---' is never closed",
+                     "end it with a line containing only '---'")
+        return meta
+    offset = 1  # the YAML block starts on line 2 of the file
+    try:
+        node = yaml.compose(block, Loader=yaml.SafeLoader)
+        raw = yaml.safe_load(block)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = offset + (mark.line + 1 if mark else 1)
+        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+        problems.add(path, line, f"the front matter is not valid YAML ({reason})",
+                     "write 'key: value' pairs, lists as [a, b], and quote values containing ':'")
+        return meta
+    if raw is None:
+        return meta
+    if not isinstance(raw, dict) or not isinstance(node, yaml.MappingNode):
+        problems.add(path, 2, "the front matter must be a set of 'key: value' lines",
+                     "for example 'phase: e'")
+        return meta
+    meta.lines = {key.value: offset + key.start_mark.line + 1 for key, _ in node.value}
+    _validate(raw, meta, path, problems)
+    return meta
+
+
+def _validate(raw: dict, meta: FrontMatter, path: str, problems: Problems) -> None:
+    """Check ``raw`` against :class:`PageMeta`; fill ``meta.values`` with what passed."""
+    known = [name for name, _ in PageMeta._schema]
+    schema = PageMeta()
+    schema.load_dict({key: value for key, value in raw.items() if key in known})
+    failed, _warnings = schema.validate()
+    failed_keys = {key for key, _ in failed}
+    for key, error in failed:
+        problems.add(path, meta.line(key), f"front-matter key '{key}' has a wrong value ({error})",
+                     f"write {HINTS.get(key, 'a valid value')}")
+    for key in raw:
+        if key not in known:
+            near = difflib.get_close_matches(str(key), known, n=1)
+            hint = f"did you mean '{near[0]}'?" if near else "allowed keys: " + ", ".join(known)
+            problems.add(path, meta.line(key), f"unknown front-matter key '{key}'", hint)
+    meta.values = {key: schema[key] for key in known if key not in failed_keys and key in raw}

@@ -1,0 +1,219 @@
+"""Inline cross-references: ``[text](art:7.3)``, ``[](phase:e)``, ``[](topic:e/risk-assessment)``.
+
+References are ordinary Markdown links with a scheme, so they read sensibly on GitHub.
+:func:`scan` finds them (outside code) with their line numbers; :func:`parse_target`
+checks one against the registry; :func:`rewrite` turns them into relative links to the
+target's Markdown file, which MkDocs then resolves for the page's language, for ``/``,
+``/zh/``, a mike version prefix and ``file://`` alike.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+import re
+from dataclasses import dataclass
+
+from .registry import Registry
+
+log = logging.getLogger("mkdocs.plugins.attguide.refs")
+
+SCHEMES = ("art", "phase", "topic")
+
+# A Markdown inline link whose URL uses one of our schemes; the text may hold one level of
+# nested brackets. An optional title ("...") is kept.
+_LINK = re.compile(
+    r"(?<!!)\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
+    r"\((?P<url>(?:" + "|".join(SCHEMES) + r"):[^\s)]*)(?P<title>\s+\"[^\"]*\")?\)"
+)
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:.+?)\1", re.DOTALL)
+_ARTICLE = re.compile(r"^(?P<number>\d+)(?:\.(?P<paragraph>\d+))?$")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A reference link found in Markdown."""
+
+    url: str
+    text: str
+    line: int  # 1-based, counted in the text that was scanned
+    start: int
+    end: int
+    title: str = ""
+
+    @property
+    def scheme(self) -> str:
+        """``art``, ``phase`` or ``topic``."""
+        return self.url.split(":", 1)[0]
+
+    @property
+    def value(self) -> str:
+        """What follows the scheme, e.g. ``7.3``."""
+        return self.url.split(":", 1)[1]
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a reference points to, once checked against the registry."""
+
+    kind: str  # "art", "phase" or "topic"
+    key: str  # "7", "e", "e/risk-assessment"
+    path: str  # English source path of the target page, e.g. "articles/article-7.md"
+    paragraph: int | None = None
+
+    def title(self, registry: Registry, lang: str) -> str:
+        """The target's title in ``lang``: what an empty link text becomes."""
+        if self.kind == "art":
+            return registry.articles[int(self.key)].label(lang, self.paragraph)
+        if self.kind == "phase":
+            return registry.phases[self.key].short(lang)
+        return registry.topic(self.key).title(lang)
+
+
+class RefError(ValueError):
+    """A reference that does not exist, with the message and the fix."""
+
+    def __init__(self, message: str, hint: str):
+        """Keep the message and the hint apart for ``path:line`` reporting."""
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+def _blank_code(markdown: str) -> str:
+    """Replace fenced code blocks and code spans with spaces, keeping offsets and lines."""
+    out = []
+    fence = None
+    for line in markdown.splitlines(keepends=True):
+        opened = _FENCE.match(line)
+        if fence is None and opened:
+            fence = opened.group(1)[0] * len(opened.group(1))
+            out.append(re.sub(r"[^\n]", " ", line))
+        elif fence is not None:
+            if line.lstrip().startswith(fence):
+                fence = None
+            out.append(re.sub(r"[^\n]", " ", line))
+        else:
+            out.append(line)
+    text = "".join(out)
+    return _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
+def scan(markdown: str, first_line: int = 1) -> list[Link]:
+    """Every reference link in ``markdown`` outside code, with its line in the file."""
+    visible = _blank_code(markdown)
+    links = []
+    for match in _LINK.finditer(visible):
+        line = first_line + visible.count("\n", 0, match.start())
+        links.append(Link(match.group("url"), match.group("text"), line,
+                          match.start(), match.end(), match.group("title") or ""))
+    return links
+
+
+def parse_target(url: str, registry: Registry) -> Target:
+    """Check ``url`` (``art:7.3``, ``phase:e``, ``topic:e/x``) against the registry."""
+    scheme, _, value = url.partition(":")
+    if scheme == "art":
+        return _article(value, registry)
+    if scheme == "phase":
+        return _phase(value, registry)
+    if scheme == "topic":
+        return _topic(value, registry)
+    raise RefError(f"unknown reference scheme '{scheme}:'", "use art:, phase: or topic:")
+
+
+def _article(value: str, registry: Registry) -> Target:
+    """Resolve ``7`` or ``7.3``."""
+    match = _ARTICLE.match(value.strip())
+    span = registry.article_range()
+    if not match:
+        raise RefError(f"'art:{value}' is not an article reference",
+                       f"write the article number {span}, e.g. art:7, or a paragraph, e.g. art:7.3")
+    number = int(match.group("number"))
+    article = registry.articles.get(number)
+    if article is None:
+        raise RefError(f"unknown article 'art:{value}'",
+                       f"the Treaty has articles {span}, e.g. art:7 or art:7.3")
+    paragraph = match.group("paragraph")
+    if paragraph is not None:
+        paragraph = int(paragraph)
+        if article.paragraphs == 0:
+            raise RefError(f"Article {number} has no numbered paragraphs ('art:{value}')",
+                           f"write art:{number}")
+        if not 1 <= paragraph <= article.paragraphs:
+            raise RefError(f"Article {number} has no paragraph {paragraph} ('art:{value}')",
+                           f"its paragraphs are {number}.1–{number}.{article.paragraphs}; "
+                           f"or write art:{number}")
+    return Target("art", str(number), f"articles/{article.slug}.md", paragraph)
+
+
+def _phase(value: str, registry: Registry) -> Target:
+    """Resolve a phase id."""
+    phase = registry.phases.get(value)
+    if phase is None:
+        near = registry.suggest_phase(value)
+        valid = ", ".join(registry.phases)
+        hint = f"did you mean 'phase:{near}'? Valid phases: {valid}" if near else f"valid phases: {valid}"
+        raise RefError(f"unknown phase 'phase:{value}'", hint)
+    return Target("phase", phase.id, phase.overview_path)
+
+
+def topic_target(value: str, registry: Registry, scheme: str = "topic:") -> Target:
+    """Resolve ``phase/topic`` or an unambiguous bare topic id (used by ``related:`` too)."""
+    if "/" in value:
+        phase_id, _, topic_id = value.partition("/")
+        if phase_id not in registry.phases:
+            near = registry.suggest_topic(value)
+            raise RefError(f"unknown phase '{phase_id}' in '{scheme}{value}'",
+                           f"did you mean '{scheme}{near}'?" if near else
+                           "valid phases: " + ", ".join(registry.phases))
+        topic = registry.topic(value)
+        if topic is None:
+            near = registry.suggest_topic(value)
+            phase = registry.phases[phase_id]
+            known = ", ".join(t.id for t in phase.topics) or "none"
+            raise RefError(f"unknown topic '{scheme}{value}'",
+                           f"did you mean '{scheme}{near}'?" if near else
+                           f"topics of phase {phase_id}: {known}")
+    else:
+        candidates = registry.topics_by_id.get(value, [])
+        if len(candidates) > 1:
+            options = " or ".join(f"{scheme}{t.key}" for t in candidates)
+            phases = " and ".join(t.phase_id for t in candidates)
+            raise RefError(f"'{scheme}{value}' is ambiguous: the topic exists in phases {phases}",
+                           f"qualify it: {options}")
+        if not candidates:
+            near = registry.suggest_topic(value)
+            raise RefError(f"unknown topic '{scheme}{value}'",
+                           f"did you mean '{scheme}{near}'?" if near else
+                           "write phase/topic, e.g. topic:e/risk-assessment")
+        topic = candidates[0]
+    phase = registry.phases[topic.phase_id]
+    return Target("topic", topic.key, phase.topic_path(topic))
+
+
+def _topic(value: str, registry: Registry) -> Target:
+    """Resolve a ``topic:`` reference."""
+    return topic_target(value, registry)
+
+
+def relative_md_path(target_path: str, page_src_uri: str) -> str:
+    """Path from the page's source folder to the target's Markdown file."""
+    start = posixpath.dirname(page_src_uri) or "."
+    return posixpath.relpath(target_path, start)
+
+
+def rewrite(markdown: str, links: list[tuple[Link, Target]], page_src_uri: str,
+            registry: Registry, lang: str) -> str:
+    """Replace each checked reference with an ordinary relative Markdown link."""
+    pieces = []
+    cursor = 0
+    for link, target in sorted(links, key=lambda pair: pair[0].start):
+        text = link.text if link.text.strip() else target.title(registry, lang)
+        href = relative_md_path(target.path, page_src_uri)
+        pieces.append(markdown[cursor:link.start])
+        pieces.append(f"[{text}]({href}{link.title})")
+        cursor = link.end
+    pieces.append(markdown[cursor:])
+    return "".join(pieces)

@@ -1,0 +1,127 @@
+"""Data for the generated views, derived from the registry and the pages' front matter.
+
+Nothing here writes HTML: each function returns plain dictionaries that the Jinja
+templates in ``overrides/partials/att/`` render. ``link`` is a callable that turns an
+English source path into a URL relative to the page being rendered, in its language.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Callable
+
+from .refs import Target
+from .registry import Registry
+from .sitemodel import SiteModel, SourcePage
+
+log = logging.getLogger("mkdocs.plugins.attguide.views")
+
+Link = Callable[[str], str]
+
+
+def _paragraph_labels(targets: list[Target], number: int, registry: Registry, lang: str) -> list[str]:
+    """Labels of the paragraphs of article ``number`` cited in ``targets``."""
+    article = registry.articles[number]
+    return [article.label(lang, t.paragraph) for t in targets
+            if t.kind == "art" and int(t.key) == number and t.paragraph]
+
+
+def article_links(page: SourcePage, registry: Registry, lang: str, link: Link) -> list[dict]:
+    """The articles a page lists in front matter, as links with their labels."""
+    return [{"label": registry.articles[int(t.key)].label(lang, t.paragraph),
+             "title": registry.articles[int(t.key)].title(lang),
+             "url": link(t.path)} for t in page.articles]
+
+
+def article_view(number: int, model: SiteModel, lang: str, link: Link) -> list[dict]:
+    """For an article page: every phase and topic that addresses the article, by phase."""
+    registry = model.registry
+    groups = []
+    for phase in registry.phases.values():
+        overview = model.page("en", phase.overview_path)
+        lists_it = bool(overview and any(int(t.key) == number for t in overview.articles))
+        topics = []
+        for topic in phase.topics:
+            page = model.topic_page(topic)
+            if page and any(int(t.key) == number for t in page.articles):
+                topics.append({"title": topic.title(lang), "url": link(page.base),
+                               "paragraphs": _paragraph_labels(page.articles, number, registry, lang)})
+        if topics or lists_it:
+            groups.append({"id": phase.id, "letter": phase.letter, "title": phase.short(lang),
+                           "url": link(phase.overview_path), "overview": lists_it, "topics": topics})
+    return groups
+
+
+def matrix_view(model: SiteModel, lang: str, link: Link) -> dict:
+    """The article × phase matrix: a row per article, a cell per phase with its topics."""
+    registry = model.registry
+    phases = list(registry.phases.values())
+    rows = []
+    for number, article in registry.articles.items():
+        cells = []
+        for phase in phases:
+            overview = model.page("en", phase.overview_path)
+            topics = [{"title": topic.title(lang), "url": link(model.topic_page(topic).base)}
+                      for topic in phase.topics
+                      if model.topic_page(topic)
+                      and any(int(t.key) == number for t in model.topic_page(topic).articles)]
+            in_overview = bool(overview and any(int(t.key) == number for t in overview.articles))
+            cells.append({"phase": phase.id, "topics": topics, "overview": in_overview,
+                          "overview_url": link(phase.overview_path),
+                          "phase_title": phase.short(lang)})
+        rows.append({"number": number, "label": article.label(lang), "title": article.title(lang),
+                     "url": link(f"articles/{article.slug}.md"), "cells": cells,
+                     "count": sum(len(cell["topics"]) for cell in cells)})
+    columns = [{"id": p.id, "letter": p.letter, "title": p.short(lang),
+                "url": link(p.overview_path)} for p in phases]
+    return {"columns": columns, "rows": rows}
+
+
+def phase_view(phase_id: str, model: SiteModel, lang: str, link: Link) -> list[dict]:
+    """For a phase overview: its topics, each with the articles it addresses."""
+    registry = model.registry
+    phase = registry.phases[phase_id]
+    items = []
+    for topic in phase.topics:
+        page = model.topic_page(topic)
+        if page is None:
+            continue
+        items.append({"title": topic.title(lang), "url": link(page.base),
+                      "articles": article_links(page, registry, lang, link)})
+    return items
+
+
+def articles_index_view(model: SiteModel, lang: str, link: Link) -> list[dict]:
+    """For the articles index: every article with the number of topics addressing it."""
+    registry = model.registry
+    topics = [model.topic_page(t) for t in registry.all_topics()]
+    rows = []
+    for number, article in registry.articles.items():
+        count = sum(1 for page in topics if page and any(int(t.key) == number for t in page.articles))
+        rows.append({"number": number, "label": article.label(lang), "title": article.title(lang),
+                     "seed": article.zh_source == "seed", "url": link(f"articles/{article.slug}.md"),
+                     "topics": count})
+    return rows
+
+
+def topic_view(page: SourcePage, model: SiteModel, lang: str, link: Link) -> dict:
+    """For a topic page: its phase, articles, related topics and the pages linking to it."""
+    registry = model.registry
+    phase = registry.phases[page.meta.get("phase")]
+    related = [{"title": registry.topic(t.key).title(lang),
+                "phase": registry.phases[t.key.partition("/")[0]].label(lang),
+                "url": link(t.path)} for t in page.related]
+    backlinks = []
+    for source in model.backlinks(lang, page.base):
+        backlinks.append({"title": source.h1 or source.base, "url": link(source.base)})
+    return {"phase": {"title": phase.label(lang), "url": link(phase.overview_path)},
+            "articles": article_links(page, registry, lang, link),
+            "related": related, "backlinks": backlinks}
+
+
+def chart_view(registry: Registry, lang: str, link: Link) -> dict:
+    """For the home page's phase chart: the lettered phases in order, and the band."""
+    phases = [{"letter": p.letter, "label": p.short(lang), "url": link(p.overview_path),
+               "optional": p.in_parentheses} for p in registry.phases.values() if not p.cross_cutting]
+    band = next(p for p in registry.phases.values() if p.cross_cutting)
+    return {"phases": phases, "band": {"label": band.short(lang), "url": link(band.overview_path)}}
