@@ -15,12 +15,14 @@ mkdocs-static-i18n, English first):
 from __future__ import annotations
 
 import logging
+import os
 
 from mkdocs.plugins import event_priority
 
 # MkDocs puts this file's folder on sys.path while loading it.
 from attguide import refs, views
 from attguide.build import BuildState, DEFAULT_LANGUAGE, language_root, split_search_index
+from attguide.registry import DEFAULT_PATH as DEFAULT_REGISTRY
 from attguide.render import render
 
 log = logging.getLogger("mkdocs.plugins.attguide.hooks")
@@ -37,7 +39,11 @@ def _language(config) -> str:
 def on_config(config):
     """Load the registry and generate the phase and article navigation."""
     state.lang = _language(config)
-    registry = state.load_registry()
+    # A site may name its own registry (the test fixtures do); the default is the project's.
+    custom = config.extra.get("att_registry")
+    state.registry_path = (os.path.join(os.path.dirname(config.config_file_path), custom)
+                           if custom else str(DEFAULT_REGISTRY))
+    state.load_registry()
     if config.nav:
         config.nav = state.expand_nav(config.nav, state.lang)
     return config

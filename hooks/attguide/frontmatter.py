@@ -69,6 +69,7 @@ class FrontMatter:
     lines: dict = field(default_factory=dict)
     start_line: int = 1
     body_line: int = 1  # line of the file where the Markdown body starts
+    readable: bool = True  # False when the block could not be read at all (YAML error)
 
     def line(self, key: str) -> int:
         """Line of ``key`` in the file (the opening line when absent)."""
@@ -102,6 +103,7 @@ def parse(text: str, path: str, problems: Problems) -> FrontMatter:
     if body_line == -1:
         problems.add(path, 1, "the front matter opened with '---' is never closed",
                      "end it with a line containing only '---'")
+        meta.readable = False
         return meta
     offset = 1  # the YAML block starts on line 2 of the file
     try:
@@ -111,8 +113,12 @@ def parse(text: str, path: str, problems: Problems) -> FrontMatter:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = offset + (mark.line + 1 if mark else 1)
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+        context = getattr(error, "context_mark", None)
+        if context is not None and offset + context.line + 1 != line:
+            reason += f"; the construct began on line {offset + context.line + 1}"
         problems.add(path, line, f"the front matter is not valid YAML ({reason})",
                      "write 'key: value' pairs, lists as [a, b], and quote values containing ':'")
+        meta.readable = False
         return meta
     if raw is None:
         return meta

@@ -178,6 +178,8 @@ def _check_pairs(model: SiteModel, prefix: str) -> None:
                     f"add its English counterpart {_shown(prefix, base)} with the same front matter")
                 continue
             source = english[base]
+            if not (page.meta.readable and source.meta.readable):
+                continue  # the unreadable side is already reported
             for key in frontmatter.SHARED_KEYS:
                 mine, theirs = page.meta.get(key), source.meta.get(key)
                 if mine != theirs:
@@ -221,6 +223,8 @@ def _check_claims(model: SiteModel, prefix: str) -> None:
 
             # Pages inside a phase folder: the overview, or a topic page of that phase.
             in_phase = dirs.get(folder)
+            if not meta.readable:
+                continue  # already reported; its claims are unknown
             if in_phase and name == "index.md" and phase_id != in_phase.id and phase is not None:
                 model.problems.add(shown, meta.line("phase"),
                                    f"this is the overview of phase {in_phase.id} but says phase '{phase_id}'",
@@ -261,6 +265,8 @@ def _check_claims(model: SiteModel, prefix: str) -> None:
         for topic in phase.topics:
             path = phase.topic_path(topic)
             page = english.get(path)
+            if page is not None and not page.meta.readable:
+                continue
             if page is None or page.meta.get("topic") != topic.id:
                 model.problems.add(
                     _registry_path(registry), _registry_line(registry, phase.id, topic.id),
