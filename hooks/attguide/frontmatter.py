@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import yaml
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 
 from .problems import Problems
 
@@ -132,18 +133,21 @@ def parse(text: str, path: str, problems: Problems) -> FrontMatter:
 
 
 def _validate(raw: dict, meta: FrontMatter, path: str, problems: Problems) -> None:
-    """Check ``raw`` against :class:`PageMeta`; fill ``meta.values`` with what passed."""
-    known = [name for name, _ in PageMeta._schema]
-    schema = PageMeta()
-    schema.load_dict({key: value for key, value in raw.items() if key in known})
-    failed, _warnings = schema.validate()
-    failed_keys = {key for key, _ in failed}
-    for key, error in failed:
-        problems.add(path, meta.line(key), f"front-matter key '{key}' has a wrong value ({error})",
-                     f"write {HINTS.get(key, 'a valid value')}")
-    for key in raw:
-        if key not in known:
-            near = difflib.get_close_matches(str(key), known, n=1)
-            hint = f"did you mean '{near[0]}'?" if near else "allowed keys: " + ", ".join(known)
+    """Check ``raw`` against :class:`PageMeta`; fill ``meta.values`` with what passed.
+
+    Each option validates on its own (MkDocs' ``Config.validate`` stops at the first
+    failure), so that every wrong key of a page is reported in the same build.
+    """
+    schema = dict(PageMeta._schema)
+    for key, value in raw.items():
+        option = schema.get(key)
+        if option is None:
+            near = difflib.get_close_matches(str(key), list(schema), n=1)
+            hint = f"did you mean '{near[0]}'?" if near else "allowed keys: " + ", ".join(schema)
             problems.add(path, meta.line(key), f"unknown front-matter key '{key}'", hint)
-    meta.values = {key: schema[key] for key in known if key not in failed_keys and key in raw}
+            continue
+        try:
+            meta.values[key] = option.validate(value)
+        except ValidationError as error:
+            problems.add(path, meta.line(key), f"front-matter key '{key}' has a wrong value ({error})",
+                         f"write {HINTS.get(key, 'a valid value')}")

@@ -1,0 +1,40 @@
+"""Unit tests of the new-topic scaffolding."""
+
+from __future__ import annotations
+
+import shutil
+
+from attguide import registry, scaffold
+
+
+def test_add_topic_to_registry_and_pages(tmp_path):
+    reg_path = tmp_path / "registry.yml"
+    shutil.copy(registry.DEFAULT_PATH, reg_path)
+    data = registry.load(reg_path)
+    assert scaffold.check_new_topic(data, "e", "end-user-documentation") is None
+    files = scaffold.write_topic(tmp_path / "docs", reg_path, data, "e", "end-user-documentation",
+                                 "End-user documentation", "最终用户文件")
+    again = registry.load(reg_path)
+    topic = again.topic("e/end-user-documentation")
+    assert topic is not None and topic.zh == "最终用户文件"
+    assert [t.id for t in again.phases["e"].topics][-1] == "end-user-documentation"
+    english, chinese = (path.read_text(encoding="utf-8") for path in files)
+    assert english.startswith("---\nphase: e\ntopic: end-user-documentation\n")
+    assert "# 最终用户文件" in chinese and "{#questions}" in chinese and "{#questions}" in english
+
+
+def test_add_topic_to_a_phase_without_topics(tmp_path):
+    reg_path = tmp_path / "registry.yml"
+    shutil.copy(registry.DEFAULT_PATH, reg_path)
+    data = registry.load(reg_path)
+    text = scaffold.add_topic_to_registry(reg_path.read_text(encoding="utf-8"), data.phases["a"],
+                                          "instruments", "Instruments: a note", "文书")
+    reg_path.write_text(text, encoding="utf-8")
+    assert registry.load(reg_path).topic("a/instruments").en == "Instruments: a note"
+
+
+def test_new_topic_checks():
+    data = registry.load()
+    assert "unknown phase" in scaffold.check_new_topic(data, "z", "x")
+    assert "not a valid topic id" in scaffold.check_new_topic(data, "e", "Risk Assessment")
+    assert "already exists" in scaffold.check_new_topic(data, "e", "risk-assessment")
