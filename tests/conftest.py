@@ -1,78 +1,24 @@
-"""Shared helpers: fixture sites, the real site built once, and the Chromium launcher."""
+"""Session fixtures shared by every tier: the real site, built once."""
 
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "tests" / "fixtures"
-ARTIFACTS = ROOT / "tests" / "artifacts"
-MKDOCS = [sys.executable, "-m", "mkdocs"]
-
-
-def run_mkdocs(args: list[str], cwd: Path, timeout: int = 600) -> subprocess.CompletedProcess:
-    """Run mkdocs in ``cwd`` with the project's Python; output captured as text."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
-    return subprocess.run(MKDOCS + args, cwd=cwd, env=env, capture_output=True, text=True,
-                          timeout=timeout)
-
-
-def make_fixture_site(tmp_path: Path, case: str | None = None) -> Path:
-    """Copy the valid base fixture, apply a case's edits (case.yml), return the folder."""
-    site = tmp_path / "site-src"
-    shutil.copytree(FIXTURES / "base", site)
-    config = (site / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("OVERRIDES", str(ROOT / "overrides")).replace(
-        "HOOK", str(ROOT / "hooks" / "att_hooks.py"))
-    (site / "mkdocs.yml").write_text(config, encoding="utf-8")
-    if case:
-        apply_case(site, load_case(case))
-    return site
-
-
-def load_case(case: str) -> dict:
-    """The edits and expectations of one fixture case."""
-    return yaml.safe_load((FIXTURES / case / "case.yml").read_text(encoding="utf-8"))
-
-
-def apply_case(site: Path, spec: dict) -> None:
-    """Write, replace-in and delete files of a fixture site as a case says."""
-    for rel, text in (spec.get("write") or {}).items():
-        path = site / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    for rel, pairs in (spec.get("replace") or {}).items():
-        path = site / rel
-        text = path.read_text(encoding="utf-8")
-        for old, new in pairs:
-            assert old in text, f"{rel} has no {old!r}"
-            text = text.replace(old, new, 1)
-        path.write_text(text, encoding="utf-8")
-    for rel in spec.get("delete") or []:
-        (site / rel).unlink()
+from support import ROOT, run_mkdocs
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real site, built once per test session (strict) into a temporary folder."""
+    """The real site, built once per test session (strict) into a temporary folder.
+
+    ``ATT_BUILT_SITE=path`` reuses a site already built there (for quick iterations).
+    """
+    if os.environ.get("ATT_BUILT_SITE"):
+        return Path(os.environ["ATT_BUILT_SITE"])
     out = tmp_path_factory.mktemp("built") / "site"
     result = run_mkdocs(["build", "--strict", "--site-dir", str(out)], cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
-
-
-def chromium_path() -> str:
-    """The system Chromium: $CHROMIUM, else /usr/bin/chromium."""
-    return os.environ.get("CHROMIUM", "/usr/bin/chromium")
-
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-quic"]

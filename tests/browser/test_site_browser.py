@@ -1,0 +1,63 @@
+"""Browser tests in Chromium: language switching, search per language, local-only requests."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def switch_language(page, lang: str) -> None:
+    """Open the language menu and choose ``lang``."""
+    page.hover(".md-header__option .md-select")
+    page.click(f'.md-select__link[hreflang="{lang}"]')
+    page.wait_for_load_state()
+
+
+def test_switch_language_on_a_nested_page_and_back(page, site_url):
+    page.goto(site_url + "e-authorization/risk-assessment/")
+    assert page.get_attribute("html", "lang") == "en"
+    switch_language(page, "zh")
+    assert page.url == site_url + "zh/e-authorization/risk-assessment/"
+    assert page.get_attribute("html", "lang") == "zh"
+    assert page.inner_text("h1").rstrip("¶") == "风险评估"
+    switch_language(page, "en")
+    assert page.url == site_url + "e-authorization/risk-assessment/"
+
+
+def search(page, query: str) -> list[str]:
+    """Type ``query`` into the search box; return the result links."""
+    page.fill("input.md-search__input", query)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    hrefs = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+    return [urlsplit(href).path for href in hrefs]
+
+
+def test_chinese_query_finds_the_chinese_page(page, site_url):
+    page.goto(site_url + "zh/")
+    results = search(page, "风险评估")
+    assert any(url.endswith("/zh/e-authorization/risk-assessment/") for url in results), results
+    assert all("/zh/" in url for url in results), results
+
+
+def test_english_query_finds_english_pages_only(page, site_url):
+    page.goto(site_url)
+    results = search(page, "risk assessment")
+    assert any(url.endswith("/e-authorization/risk-assessment/") for url in results), results
+    assert not any("/zh/" in url for url in results), results
+
+
+@pytest.mark.parametrize("path", ["", "zh/", "e-authorization/risk-assessment/",
+                                  "zh/articles/matrix/"])
+def test_every_request_stays_on_the_local_origin(page, site_url, path):
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(site_url + path, wait_until="networkidle")
+    page.fill("input.md-search__input", "treaty")  # loads the search worker and index
+    page.wait_for_timeout(1000)
+    origin = urlsplit(site_url).netloc
+    foreign = [url for url in requests
+               if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != origin]
+    assert requests and not foreign, foreign
