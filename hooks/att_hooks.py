@@ -68,6 +68,8 @@ def on_page_markdown(markdown, page, config, files):
     source = state.source_page(page)
     if source is None:
         return markdown
+    # The status is shown by our template; Material would also put an icon in the nav.
+    page.meta.pop("status", None)
     links = []
     for link in refs.scan(markdown, source.meta.body_line):
         try:
