@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test test-fast bench clean
+.PHONY: help serve build test test-fast bench clean release preview-versions new-topic offline
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -40,5 +40,21 @@ test-fast: $(VENV)/.installed-test ## Every test except the browser tests
 bench: $(VENV)/.installed ## Hook overhead on synthetic sites of 500, 1,000 and 2,000 topics per language
 	$(BIN)/python tests/bench/bench_hook.py
 
+ATTGUIDE := PYTHONPATH=hooks $(BIN)/python -m attguide.cli
+
+new-topic: $(VENV)/.installed ## Scaffold a topic in both languages: make new-topic PHASE=e ID=end-user-documentation EN="End-user documentation" ZH="最终用户文件"
+	@test -n "$(PHASE)" -a -n "$(ID)" || { echo "usage: make new-topic PHASE=e ID=topic-id EN='English name' ZH='中文名称'"; exit 2; }
+	$(ATTGUIDE) new-topic "$(PHASE)" "$(ID)" $(if $(EN),--en "$(EN)") $(if $(ZH),--zh "$(ZH)")
+
+release: $(VENV)/.installed ## Deploy a CSP cycle to the local gh-pages branch with its offline bundle: make release CYCLE=csp13 [PUSH=1]
+	@test -n "$(CYCLE)" || { echo "usage: make release CYCLE=csp13 [PUSH=1]"; exit 2; }
+	$(ATTGUIDE) release "$(CYCLE)" $(if $(PUSH),--push)
+
+preview-versions: $(VENV)/.installed ## Serve the versioned site (gh-pages) on http://127.0.0.1:8000
+	$(BIN)/mike serve --dev-addr 127.0.0.1:8000
+
+offline: $(VENV)/.installed ## Build the offline edition of the newest cycle into site-offline/
+	ATT_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
+
 clean: ## Remove build outputs (keeps .venv)
-	rm -rf site build .pytest_cache tests/artifacts
+	rm -rf site site-offline build .pytest_cache tests/artifacts

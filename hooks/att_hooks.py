@@ -20,7 +20,7 @@ import os
 from mkdocs.plugins import event_priority
 
 # MkDocs puts this file's folder on sys.path while loading it.
-from attguide import refs, views
+from attguide import editions, refs, release, views
 from attguide.build import BuildState, DEFAULT_LANGUAGE, language_root, split_search_index
 from attguide.registry import DEFAULT_PATH as DEFAULT_REGISTRY
 from attguide.render import render
@@ -36,8 +36,9 @@ def _language(config) -> str:
     return getattr(i18n, "current_language", None) or DEFAULT_LANGUAGE
 
 
+@event_priority(50)  # before the offline plugin, which adds a CDN polyfill unless one is set
 def on_config(config):
-    """Load the registry and generate the phase and article navigation."""
+    """Load the registry, generate the navigation, settle the edition (cycle, offline)."""
     state.lang = _language(config)
     # A site may name its own registry (the test fixtures do); the default is the project's.
     custom = config.extra.get("att_registry")
@@ -46,6 +47,11 @@ def on_config(config):
     state.load_registry()
     if config.nav:
         config.nav = state.expand_nav(config.nav, state.lang)
+    state.cycle, state.versioned = editions.current_cycle(state.registry)
+    state.offline = editions.offline_enabled(config)
+    if state.offline:
+        # Offline search on file:// needs the iframe-worker shim: the vendored copy.
+        config.extra["polyfills"] = [editions.IFRAME_WORKER_SHIM]
     return config
 
 
@@ -98,6 +104,11 @@ def on_page_content(html, page, config, files):
     elif meta.get("view") == "articles-index":
         html += render(state.env, "articles-index", rows=views.articles_index_view(model, lang, link),
                        t=t)
+    elif meta.get("view") == "downloads":
+        # Bundles sit in downloads/ beside the versions: reachable only from a mike version.
+        root = language_root(page.url, DEFAULT_LANGUAGE) + "../downloads/" if state.versioned else None
+        bundles = views.downloads_view(release.load_downloads(), state.registry, lang, root)
+        html += render(state.env, "downloads", bundles=bundles, linked=bool(root), t=t)
     elif meta.get("phase") and not meta.get("topic"):
         html += render(state.env, "phase-topics", topics=views.phase_view(meta.get("phase"), model, lang, link),
                        t=t)
@@ -111,6 +122,7 @@ def on_page_context(context, page, config, nav):
     link = state.link_from(page)
     status = source.meta.get("status") if source else None
     context["att_t"] = state.registry.strings(lang)
+    context["att_lang"] = lang
     context["att_status"] = state.registry.statuses.get(status, {}).get(lang) if status else None
     context["att_status_id"] = status
     if source is not None and source.meta.get("topic"):
@@ -132,6 +144,8 @@ def on_page_context(context, page, config, nav):
     # Search: each language has its own index under its own root.
     context["base_url"] = language_root(page.url, lang)
     context["att_site_root"] = language_root(page.url, DEFAULT_LANGUAGE)
+    context["att_edition"] = editions.edition_context(
+        state.registry, state.cycle, state.versioned, state.offline, lang, editions.build_date())
     return context
 
 
@@ -142,6 +156,6 @@ def on_post_build(config):
     if i18n is not None and getattr(i18n, "building", False):
         return  # a nested language build; the outer build finishes the job
     languages = list(getattr(i18n, "build_languages", [DEFAULT_LANGUAGE]))
-    sizes = split_search_index(config.site_dir, languages)
+    sizes = split_search_index(config.site_dir, languages, inline_js=state.offline)
     for lang, size in sizes.items():
         log.info("search index for '%s': %d bytes", lang, size)

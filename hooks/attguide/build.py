@@ -40,6 +40,9 @@ class BuildState:
     nav_template: list | None = None
     files: Files | None = None
     env: object = None  # the theme's Jinja environment, for the generated views
+    cycle: object = None  # the registry Cycle this build is the edition of
+    versioned: bool = False  # mike is deploying this build as a version
+    offline: bool = False  # Material's offline plugin is enabled
 
     # -- registry ---------------------------------------------------------------------
     def load_registry(self) -> Registry:
@@ -125,13 +128,14 @@ def _phase_sections(registry: Registry, lang: str) -> list:
 
 
 # -- search index per language ------------------------------------------------------------
-def split_search_index(site_dir: str, languages: list[str]) -> dict[str, int]:
+def split_search_index(site_dir: str, languages: list[str], inline_js: bool = False) -> dict[str, int]:
     """Give each language its own search index; return each index's size in bytes.
 
     mkdocs-static-i18n merges every language into ``search/search_index.json``. Readers of
     one language should not download the other's index, so the entries under ``zh/`` move
     to ``zh/search/search_index.json`` (locations relative to ``zh/``); the root keeps the
-    default language's.
+    default language's. With ``inline_js`` (offline builds) each language also gets the
+    ``search_index.js`` that Material loads from ``file://``.
     """
     root = Path(site_dir) / "search" / "search_index.json"
     if not root.exists():
@@ -152,6 +156,8 @@ def split_search_index(site_dir: str, languages: list[str]) -> dict[str, int]:
         payload = json.dumps({"config": data["config"], "docs": docs}, ensure_ascii=False,
                              separators=(",", ":"))
         target.write_text(payload, encoding="utf-8")
+        if inline_js:
+            target.with_suffix(".js").write_text(f"var __index = {payload}", encoding="utf-8")
         sizes[lang] = len(payload.encode("utf-8"))
     return sizes
 

@@ -125,3 +125,18 @@ def chart_view(registry: Registry, lang: str, link: Link) -> dict:
                "optional": p.in_parentheses} for p in registry.phases.values() if not p.cross_cutting]
     band = next(p for p in registry.phases.values() if p.cross_cutting)
     return {"phases": phases, "band": {"label": band.short(lang), "url": link(band.overview_path)}}
+
+
+def downloads_view(entries: list[dict], registry: Registry, lang: str, downloads_root: str | None) -> list[dict]:
+    """For the Downloads page: each released bundle with its label, size and checksum."""
+    from .editions import format_date
+    import datetime as dt
+    rows = []
+    for entry in entries:
+        cycle = registry.cycles.get(entry["cycle"])
+        day = dt.date.fromisoformat(str(entry["date"])) if entry.get("date") else None
+        rows.append({"label": cycle.label(lang) if cycle else entry["cycle"], "file": entry["file"],
+                     "size": f"{entry['size'] / 1e6:.1f} MB", "sha256": entry["sha256"],
+                     "date": format_date(day, lang) if day else "",
+                     "url": downloads_root + entry["file"] if downloads_root else None})
+    return rows

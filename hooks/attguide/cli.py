@@ -1,0 +1,88 @@
+"""Command line of the project's maintenance tasks (run by the Makefile).
+
+    python -m attguide.cli new-topic PHASE ID --en "English name" --zh "中文名称"
+    python -m attguide.cli release CYCLE [--push]
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from . import registry as registry_module, release as release_module, scaffold
+
+log = logging.getLogger("mkdocs.plugins.attguide.cli")
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+def _say(text: str) -> None:
+    """Write one line for the person at the terminal."""
+    sys.stdout.write(text + "\n")
+
+
+def new_topic(args) -> int:
+    """Create both language files of a topic and add it to the registry."""
+    registry = registry_module.load(args.registry)
+    problem = scaffold.check_new_topic(registry, args.phase, args.id)
+    if problem:
+        _say(f"error: {problem}")
+        return 2
+    en = args.en or args.id.replace("-", " ").capitalize()
+    zh = args.zh or en
+    files = scaffold.write_topic(Path(args.docs), Path(args.registry), registry, args.phase, args.id, en, zh)
+    for path in files:
+        _say(f"created {path}")
+    _say(f"added {args.phase}/{args.id} to {args.registry}")
+    if not args.zh:
+        _say("note: no --zh name given; the Chinese title repeats the English one until you set it "
+             "in the registry and the .zh.md page")
+    return 0
+
+
+def release(args) -> int:
+    """Bundle, record and deploy one CSP cycle."""
+    registry = registry_module.load(args.registry)
+    try:
+        figures = release_module.release(PROJECT, registry, args.cycle, push=args.push)
+    except (ValueError, RuntimeError) as error:
+        _say(f"error: {error}")
+        return 2
+    _say(f"released {figures['cycle']}{' (latest)' if figures['latest'] else ''}")
+    _say(f"  bundle   {figures['file']}  {figures['size'] / 1e6:.2f} MB  sha256 {figures['sha256']}")
+    _say(f"  timing   bundle {figures['bundle_seconds']} s, whole release {figures['total_seconds']} s")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the command line and run one task; errors are messages, not tracebacks."""
+    parser = argparse.ArgumentParser(prog="attguide")
+    parser.add_argument("--registry", default=str(registry_module.DEFAULT_PATH))
+    parser.add_argument("--docs", default=str(PROJECT / "docs"))
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    topic = commands.add_parser("new-topic", help="scaffold a topic in both languages")
+    topic.add_argument("phase")
+    topic.add_argument("id")
+    topic.add_argument("--en", help="English name of the topic")
+    topic.add_argument("--zh", help="Chinese name of the topic")
+    topic.set_defaults(run=new_topic)
+
+    cut = commands.add_parser("release", help="bundle and deploy a CSP cycle with mike")
+    cut.add_argument("cycle")
+    cut.add_argument("--push", action="store_true", help="push gh-pages afterwards")
+    cut.set_defaults(run=release)
+
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except PluginError as error:
+        _say(f"error: {error}")
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

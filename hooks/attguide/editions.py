@@ -1,0 +1,69 @@
+"""Editions: which CSP cycle a build is, how it is labelled, and offline-bundle settings.
+
+A build is the edition of one CSP cycle: the cycle mike is deploying
+(``MIKE_DOCS_VERSION``), else the newest cycle of the registry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+
+from .registry import Cycle, Registry
+
+log = logging.getLogger("mkdocs.plugins.attguide.editions")
+
+MIKE_VERSION_VARIABLE = "MIKE_DOCS_VERSION"
+CYCLE_VARIABLE = "ATT_CYCLE"  # the cycle of an offline bundle (not a mike version)
+IFRAME_WORKER_SHIM = "assets/javascripts/vendor/iframe-worker/shim.js"
+
+
+def current_cycle(registry: Registry, environ=os.environ) -> tuple[Cycle, bool]:
+    """The cycle this build is for, and whether mike is deploying it as a version."""
+    version = environ.get(MIKE_VERSION_VARIABLE)
+    if version and version in registry.cycles:
+        return registry.cycles[version], True
+    chosen = environ.get(CYCLE_VARIABLE)
+    if chosen and chosen in registry.cycles and not version:
+        return registry.cycles[chosen], False
+    if version:
+        log.warning("mike is deploying version '%s', which is not a cycle of the registry "
+                    "(cycles: %s); labelling the build as the newest cycle",
+                    version, ", ".join(registry.cycles))
+    return registry.newest_cycle(), bool(version)
+
+
+def build_date(environ=os.environ) -> dt.date:
+    """The build's date: SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
+    epoch = environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
+
+
+def format_date(day: dt.date, lang: str) -> str:
+    """A date as readers of ``lang`` write it: ``28 November 2026`` / ``2026年11月28日``."""
+    if lang == "zh":
+        return f"{day.year}年{day.month}月{day.day}日"
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+def edition_context(registry: Registry, cycle: Cycle, versioned: bool, offline: bool,
+                    lang: str, day: dt.date) -> dict:
+    """What the edition bar and the version selector need, in ``lang``."""
+    return {
+        "cycle": cycle.id,
+        "label": cycle.label(lang),
+        "status": cycle.status_label(lang),
+        "offline": offline,
+        "versioned": versioned,
+        "date": format_date(day, lang),
+        "labels": {c.id: c.label(lang) for c in registry.cycles.values()},
+    }
+
+
+def offline_enabled(config) -> bool:
+    """Whether Material's offline plugin is enabled in this build."""
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin and plugin.config.enabled)
