@@ -9,6 +9,9 @@ import pytest
 
 from support import ROOT, run_mkdocs
 
+# Browser fixtures (served sites, Chromium, screenshots on failure) for every tier.
+pytest_plugins = ["browser_support"]
+
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:

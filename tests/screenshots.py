@@ -12,10 +12,9 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).parent))
-sys.path.insert(0, str(Path(__file__).parent / "browser"))
 
 from support import ARTIFACTS, CHROMIUM_ARGS, chromium_path  # noqa: E402
-from conftest import serve  # noqa: E402  (tests/browser/conftest.py)
+from browser_support import serve  # noqa: E402
 
 WIDTHS = {"desktop": (1280, 900), "phone": (360, 740)}
 

@@ -51,6 +51,11 @@ def _env(**extra) -> dict:
     return env
 
 
+def _tool(name: str) -> str:
+    """A console script installed beside the running Python (mike, mkdocs)."""
+    return str(Path(sys.executable).parent / name)
+
+
 def _run(args: list[str], cwd: Path, **extra) -> subprocess.CompletedProcess:
     """Run a command, failing loudly with its output."""
     result = subprocess.run(args, cwd=cwd, env=_env(**extra), capture_output=True, text=True)
@@ -109,12 +114,12 @@ def deploy(project: Path, registry: Registry, cycle_id: str) -> bool:
     numbers = [registry.cycles[v["version"]].number for v in deployed_versions(project)
                if v["version"] in registry.cycles]
     latest = cycle.number >= max(numbers, default=0)
-    args = [sys.executable, "-m", "mike", "deploy", "--title", cycle.label("en"), cycle_id]
+    args = [_tool("mike"), "deploy", "--title", cycle.label("en"), cycle_id]
     if latest:
         args += ["latest", "--update-aliases"]
     _run(args, cwd=project)
     if latest:
-        _run([sys.executable, "-m", "mike", "set-default", "latest"], cwd=project)
+        _run([_tool("mike"), "set-default", "latest"], cwd=project)
     return latest
 
 

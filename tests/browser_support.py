@@ -1,4 +1,4 @@
-"""Browser fixtures: the built site served on 127.0.0.1, and the system Chromium."""
+"""Browser fixtures and helpers: a site served on 127.0.0.1, and the system Chromium."""
 
 from __future__ import annotations
 
