@@ -15,7 +15,7 @@ H1 = re.compile(r"^# (.+?)\s*$", re.MULTILINE)
 PLACEHOLDERS = re.compile(r"\b(TODO|TBD|FIXME|XXX|lorem ipsum|placeholder|to be completed)\b|"
                           r"being drafted|正在起草|待补充|待完成", re.IGNORECASE)
 # Characters found only in Traditional Chinese: none may appear in Simplified text.
-TRADITIONAL = set("與為說國條約實會這個關於產點結構協調權組織進出確認從義務體認應當對則時發")
+TRADITIONAL = set("與為說國條約實會這個關於產點結構協調權組織進確認從義務體應當對則時發轉讓評險規")
 
 
 def english_words(text: str) -> int:
