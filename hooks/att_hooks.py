@@ -20,7 +20,7 @@ import os
 from mkdocs.plugins import event_priority
 
 # MkDocs puts this file's folder on sys.path while loading it.
-from attguide import editions, refs, release, views
+from attguide import abbreviations, editions, refs, release, views
 from attguide.build import BuildState, DEFAULT_LANGUAGE, language_root, split_search_index
 from attguide.registry import DEFAULT_PATH as DEFAULT_REGISTRY
 from attguide.render import render
@@ -93,6 +93,7 @@ def on_page_content(html, page, config, files):
     meta, model, lang = source.meta, state.model, state.lang
     link = state.link_from(page)
     t = state.registry.strings(lang)
+    html = abbreviations.expand(html, state.registry.abbreviations, lang)
     if CHART_MARKER in html:
         chart = views.chart_view(state.registry, lang, link)
         html = html.replace(CHART_MARKER, render(state.env, "phase-chart", t=t, **chart), 1)
