@@ -81,7 +81,7 @@ class RefError(ValueError):
         self.hint = hint
 
 
-def _blank_code(markdown: str) -> str:
+def blank_code(markdown: str) -> str:
     """Replace fenced code blocks and code spans with spaces, keeping offsets and lines."""
     out = []
     fence = None
@@ -102,7 +102,7 @@ def _blank_code(markdown: str) -> str:
 
 def scan(markdown: str, first_line: int = 1) -> list[Link]:
     """Every reference link in ``markdown`` outside code, with its line in the file."""
-    visible = _blank_code(markdown)
+    visible = blank_code(markdown)
     links = []
     for match in _LINK.finditer(visible):
         line = first_line + visible.count("\n", 0, match.start())

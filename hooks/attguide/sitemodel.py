@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import frontmatter, refs
+from . import frontmatter, refs, safety
 from .problems import Problems
 from .registry import LANGUAGES, Registry, Topic
 
@@ -99,6 +99,9 @@ def _read_page(rel: str, base: str, lang: str, text: str, shown: str, registry: 
     page = SourcePage(rel, base, lang, text, meta)
     body_start = _offset_of_line(text, meta.body_line)
     body = text[body_start:]
+
+    # Unsafe markup (scripts, handlers, frames, third-party resources).
+    safety.check(body, shown, meta.body_line, problems)
 
     # Inline references, checked against the registry.
     for link in refs.scan(body, meta.body_line):

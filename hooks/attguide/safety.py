@@ -1,0 +1,48 @@
+"""Content safety: markup that has no place in guidance read by governments.
+
+Checked in the Markdown source (outside code), so that every finding has a line:
+scripts, inline event handlers, ``javascript:`` URLs, frames and embedded objects, and
+images or other embedded resources from another origin (they would tell a third party
+who reads what). Links to other sites stay allowed.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from .problems import Problems
+from .refs import blank_code
+
+log = logging.getLogger("mkdocs.plugins.attguide.safety")
+
+# (pattern, what is wrong, what would be right)
+RULES = (
+    (re.compile(r"<\s*script\b", re.IGNORECASE), "a <script> element is not allowed",
+     "remove it; pages carry no scripts of their own"),
+    (re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE), "an inline event handler (on…=) is not allowed",
+     "remove the attribute"),
+    (re.compile(r"javascript\s*:", re.IGNORECASE), "a javascript: URL is not allowed",
+     "link to a page or a web address instead"),
+    (re.compile(r"<\s*(iframe|object|embed|frame|frameset|applet)\b", re.IGNORECASE),
+     "an embedded frame or object (<iframe>, <object>, <embed>) is not allowed",
+     "link to the content instead of embedding it"),
+    (re.compile(r"!\[[^\]]*\]\(\s*<?(?:https?:)?//", re.IGNORECASE),
+     "an image from another site is not allowed (it would reveal readers to that site)",
+     "copy the image into docs/assets/ and link it with a relative path"),
+    (re.compile(r"<[^>]*\s(?:src|srcset|poster|data)\s*=\s*[\"']?\s*(?:https?:)?//", re.IGNORECASE),
+     "an embedded resource from another site is not allowed (it would reveal readers to that site)",
+     "copy the file into docs/assets/ and use a relative path"),
+    (re.compile(r"<\s*(?:link|meta|base|form|style)\b", re.IGNORECASE),
+     "this HTML element is not allowed in a page",
+     "use Markdown; styles belong in overrides/assets/att.css"),
+)
+
+
+def check(markdown: str, path: str, first_line: int, problems: Problems) -> None:
+    """Record every unsafe construct of ``markdown`` (a page body starting at ``first_line``)."""
+    visible = blank_code(markdown)
+    for rule, message, hint in RULES:
+        for match in rule.finditer(visible):
+            line = first_line + visible.count("\n", 0, match.start())
+            problems.add(path, line, message, hint)
