@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test test-fast bench clean release preview-versions new-topic offline
+.PHONY: help serve build test test-fast bench clean release preview-versions new-topic offline translations translations-mark
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -45,6 +45,13 @@ ATTGUIDE := PYTHONPATH=hooks $(BIN)/python -m attguide.cli
 new-topic: $(VENV)/.installed ## Scaffold a topic in both languages: make new-topic PHASE=e ID=end-user-documentation EN="End-user documentation" ZH="最终用户文件"
 	@test -n "$(PHASE)" -a -n "$(ID)" || { echo "usage: make new-topic PHASE=e ID=topic-id EN='English name' ZH='中文名称'"; exit 2; }
 	$(ATTGUIDE) new-topic "$(PHASE)" "$(ID)" $(if $(EN),--en "$(EN)") $(if $(ZH),--zh "$(ZH)")
+
+translations: $(VENV)/.installed ## List Chinese pages as current, outdated or missing (CHECK=1: exit non-zero if any is behind)
+	$(ATTGUIDE) translations $(if $(CHECK),--check)
+
+translations-mark: $(VENV)/.installed ## Record that a translation follows the current English page: make translations-mark PAGE=docs/e-authorization/risk-assessment.md
+	@test -n "$(PAGE)" || { echo "usage: make translations-mark PAGE=docs/<path>.md"; exit 2; }
+	$(ATTGUIDE) translations-mark "$(PAGE)"
 
 release: $(VENV)/.installed ## Deploy a CSP cycle to the local gh-pages branch with its offline bundle: make release CYCLE=csp13 [PUSH=1]
 	@test -n "$(CYCLE)" || { echo "usage: make release CYCLE=csp13 [PUSH=1]"; exit 2; }

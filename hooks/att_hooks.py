@@ -18,9 +18,10 @@ import logging
 import os
 
 from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
 
 # MkDocs puts this file's folder on sys.path while loading it.
-from attguide import abbreviations, editions, refs, release, views
+from attguide import abbreviations, editions, lastupdated, refs, release, translations, views
 from attguide.build import BuildState, DEFAULT_LANGUAGE, language_root, split_search_index
 from attguide.registry import DEFAULT_PATH as DEFAULT_REGISTRY
 from attguide.render import render
@@ -28,6 +29,12 @@ from attguide.render import render
 log = logging.getLogger("mkdocs.plugins.attguide.hooks")
 state = BuildState()
 CHART_MARKER = "<!-- att:phase-chart -->"
+
+
+def english_url(page) -> str:
+    """Site URL of the English counterpart of a page."""
+    alternates = getattr(page.file, "alternates", {}) or {}
+    return alternates[DEFAULT_LANGUAGE].url if DEFAULT_LANGUAGE in alternates else ""
 
 
 def _language(config) -> str:
@@ -59,6 +66,7 @@ def on_pre_build(config):
     """First pass, once per site build: check every page of both languages."""
     if state.lang == DEFAULT_LANGUAGE:
         state.scan(config.docs_dir)
+        state.dates = lastupdated.LastUpdated(config.docs_dir, editions.build_date())
     state.env = config.theme.get_env()
 
 
@@ -105,6 +113,11 @@ def on_page_content(html, page, config, files):
     elif meta.get("view") == "articles-index":
         html += render(state.env, "articles-index", rows=views.articles_index_view(model, lang, link),
                        t=t)
+    elif meta.get("view") == "translations":
+        rows = translations.report(model)
+        for row in rows:
+            row["url"] = link(row["base"])
+        html += render(state.env, "translations", rows=rows, t=t)
     elif meta.get("view") == "downloads":
         # Bundles sit in downloads/ beside the versions: reachable only from a mike version.
         root = language_root(page.url, DEFAULT_LANGUAGE) + "../downloads/" if state.versioned else None
@@ -128,6 +141,13 @@ def on_page_context(context, page, config, nav):
     context["att_status_id"] = status
     if source is not None and source.meta.get("topic"):
         context["att_topic"] = views.topic_view(source, state.model, lang, link)
+    # Translation drift: a notice on Chinese pages whose English text changed since.
+    if source is not None and lang != DEFAULT_LANGUAGE:
+        english = state.model.page(DEFAULT_LANGUAGE, source.base)
+        if english is not None:
+            context["att_translation"] = {
+                "status": translations.status(english, source),
+                "url": get_relative_url(english_url(page), page.url)}
     # Language switcher: links relative to the page, so they keep a mike version prefix
     # and work from file:// (mkdocs-static-i18n writes absolute links for home pages).
     alternates = []
@@ -145,6 +165,10 @@ def on_page_context(context, page, config, nav):
     # Search: each language has its own index under its own root.
     context["base_url"] = language_root(page.url, lang)
     context["att_site_root"] = language_root(page.url, DEFAULT_LANGUAGE)
+    if source is not None:
+        day = state.dates.date_of(page.file.abs_src_path)
+        context["att_updated"] = editions.format_date(day, lang)
+        context["att_updated_iso"] = day.isoformat()
     context["att_edition"] = editions.edition_context(
         state.registry, state.cycle, state.versioned, state.offline, lang, editions.build_date())
     return context
@@ -157,6 +181,8 @@ def on_post_build(config):
     if i18n is not None and getattr(i18n, "building", False):
         return  # a nested language build; the outer build finishes the job
     languages = list(getattr(i18n, "build_languages", [DEFAULT_LANGUAGE]))
+    if state.dates is not None:
+        state.dates.report()
     sizes = split_search_index(config.site_dir, languages, inline_js=state.offline)
     for lang, size in sizes.items():
         log.info("search index for '%s': %d bytes", lang, size)

@@ -43,6 +43,7 @@ class BuildState:
     cycle: object = None  # the registry Cycle this build is the edition of
     versioned: bool = False  # mike is deploying this build as a version
     offline: bool = False  # Material's offline plugin is enabled
+    dates: object = None  # lastupdated.LastUpdated of this build
 
     # -- registry ---------------------------------------------------------------------
     def load_registry(self) -> Registry:

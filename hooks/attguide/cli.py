@@ -13,7 +13,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import registry as registry_module, release as release_module, scaffold
+from . import registry as registry_module, release as release_module, scaffold, translations
+from .sitemodel import scan_site
 
 log = logging.getLogger("mkdocs.plugins.attguide.cli")
 PROJECT = Path(__file__).resolve().parents[2]
@@ -57,6 +58,32 @@ def release(args) -> int:
     return 0
 
 
+def translations_report(args) -> int:
+    """List each Chinese page as current, outdated or missing; exit 1 with --check if any is not current."""
+    registry = registry_module.load(args.registry)
+    model = scan_site(args.docs, registry)
+    rows = translations.report(model)
+    width = max(len(row["base"]) for row in rows)
+    for row in rows:
+        _say(f"{row['status']:<9} {row['base']:<{width}}")
+    counts = {state: sum(1 for row in rows if row["status"] == state)
+              for state in (translations.CURRENT, translations.OUTDATED, translations.MISSING)}
+    _say(", ".join(f"{count} {state}" for state, count in counts.items()))
+    behind = counts[translations.OUTDATED] + counts[translations.MISSING]
+    return 1 if args.check and behind else 0
+
+
+def translations_mark(args) -> int:
+    """Record that a Chinese page now translates the current English text."""
+    try:
+        path, value = translations.mark(Path(args.docs), args.page)
+    except FileNotFoundError as error:
+        _say(f"error: {error}")
+        return 2
+    _say(f"{path}: source_revision {value}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run one task; errors are messages, not tracebacks."""
     parser = argparse.ArgumentParser(prog="attguide")
@@ -75,6 +102,14 @@ def main(argv: list[str] | None = None) -> int:
     cut.add_argument("cycle")
     cut.add_argument("--push", action="store_true", help="push gh-pages afterwards")
     cut.set_defaults(run=release)
+
+    drift = commands.add_parser("translations", help="list translations as current, outdated or missing")
+    drift.add_argument("--check", action="store_true", help="exit 1 when any is outdated or missing")
+    drift.set_defaults(run=translations_report)
+
+    marked = commands.add_parser("translations-mark", help="record the English revision a translation follows")
+    marked.add_argument("page", help="docs-relative path of the English or Chinese page")
+    marked.set_defaults(run=translations_mark)
 
     args = parser.parse_args(argv)
     try:

@@ -1,0 +1,88 @@
+"""Translation drift: which English revision each Chinese page translates.
+
+A Chinese page records, in ``source_revision``, a short hash of its English page's text
+(the body after the front matter) as it stood when the translation was last brought up to
+date (``make translations-mark PAGE=...``). When the English text changes afterwards the
+page is *outdated*: readers see a notice, and ``make translations`` lists it. A Chinese
+page that never recorded a revision is *missing* its record. Drift never fails the build:
+new English guidance can be published before its translation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from pathlib import Path
+
+from . import frontmatter
+from .sitemodel import SiteModel, SourcePage, TRANSLATION_SUFFIX
+
+log = logging.getLogger("mkdocs.plugins.attguide.translations")
+
+CURRENT, OUTDATED, MISSING = "current", "outdated", "missing"
+KEY = "source_revision"
+
+
+def body_of(text: str) -> str:
+    """The Markdown after the front matter."""
+    block, body_line = frontmatter.split(text)
+    if block is None or body_line < 1:
+        return text
+    return "".join(text.splitlines(keepends=True)[body_line - 1:])
+
+
+def revision(english_text: str) -> str:
+    """Short hash of an English page's body, insensitive to line endings and trailing spaces."""
+    lines = [line.rstrip() for line in body_of(english_text).replace("\r\n", "\n").split("\n")]
+    normalized = "\n".join(lines).strip() + "\n"
+    return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:12]
+
+
+def status(english: SourcePage, translated: SourcePage | None) -> str:
+    """``current``, ``outdated`` or ``missing`` for one pair of pages."""
+    if translated is None or not translated.meta.get(KEY):
+        return MISSING
+    return CURRENT if translated.meta.get(KEY) == revision(english.text) else OUTDATED
+
+
+def report(model: SiteModel, lang: str = "zh") -> list[dict]:
+    """Every English page with the status of its translation into ``lang``."""
+    rows = []
+    for base, english in sorted(model.pages["en"].items()):
+        translated = model.page(lang, base)
+        rows.append({"base": base, "path": translated.path if translated else None,
+                     "title": english.h1 or base, "title_translated": translated.h1 if translated else None,
+                     "status": status(english, translated)})
+    return rows
+
+
+def mark(docs_dir: Path, english_rel: str, lang: str = "zh") -> tuple[Path, str]:
+    """Record the English page's current revision in its translation's front matter."""
+    english_rel = english_rel.removeprefix("docs/")
+    if english_rel.endswith(TRANSLATION_SUFFIX[lang]):
+        english_rel = english_rel[: -len(TRANSLATION_SUFFIX[lang])] + ".md"
+    english = docs_dir / english_rel
+    translated = docs_dir / (english_rel[:-3] + TRANSLATION_SUFFIX[lang])
+    if not english.exists() or not translated.exists():
+        raise FileNotFoundError(f"no page pair for {english_rel} (expected {english} and {translated})")
+    value = revision(english.read_text(encoding="utf-8"))
+    text = translated.read_text(encoding="utf-8")
+    translated.write_text(set_key(text, KEY, value), encoding="utf-8")
+    return translated, value
+
+
+def set_key(text: str, key: str, value: str) -> str:
+    """Set ``key: value`` in the front matter of ``text`` (creating the block if needed)."""
+    block, body_line = frontmatter.split(text)
+    line = f"{key}: {value}\n"
+    if block is None:
+        return f"---\n{line}---\n\n{text}"
+    lines = text.splitlines(keepends=True)
+    closing = body_line - 2  # index of the closing '---'
+    for index in range(1, closing):
+        if re.match(rf"{re.escape(key)}\s*:", lines[index]):
+            lines[index] = line
+            return "".join(lines)
+    lines.insert(closing, line)
+    return "".join(lines)
