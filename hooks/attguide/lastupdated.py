@@ -59,9 +59,21 @@ class LastUpdated:
 
     def report(self) -> None:
         """Warn once about the pages that fell back to the build date."""
+        _use_mkdocs_console(notice)
         if self.shallow:
             notice.warning("git history is shallow: 'last updated' dates may be later than the "
                            "real last change (fetch the full history for exact dates)")
         if self.missing:
             notice.warning("%d page(s) have no git history yet (new or uncommitted); their 'last "
                            "updated' date is the build date", len(set(self.missing)))
+
+
+def _use_mkdocs_console(logger: logging.Logger) -> None:
+    """Print through MkDocs' console handler (same format), but not its strict-mode counter."""
+    if logger.handlers:
+        return
+    from mkdocs.utils import CountHandler
+    for handler in logging.getLogger("mkdocs").handlers:
+        if not isinstance(handler, CountHandler):
+            logger.addHandler(handler)
+    logger.propagate = not logger.handlers

@@ -281,8 +281,12 @@ def load(path: str | Path = DEFAULT_PATH) -> Registry:
         if not data.get(section):
             problems.add(shown, 1, f"the registry has no '{section}' section", f"add '{section}:'")
     problems.raise_if_any("the registry")
+    # Interface strings: a registry without a `ui` section (a test fixture's) uses the project's.
+    ui = data.get("ui")
+    if ui is None and path.resolve() != DEFAULT_PATH.resolve():
+        ui = (yaml.safe_load(DEFAULT_PATH.read_text(encoding="utf-8")) or {}).get("ui")
     return Registry(articles, phases, cycles, dict(data.get("statuses") or {}),
-                    dict(data.get("abbreviations") or {}), dict(data.get("ui") or {}), str(path))
+                    dict(data.get("abbreviations") or {}), dict(ui or {}), str(path))
 
 
 def _display_path(path: Path) -> str:
