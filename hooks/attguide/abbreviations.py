@@ -9,6 +9,7 @@ of each abbreviation on a page is focusable, so keyboard users can read its expa
 
 from __future__ import annotations
 
+import functools
 import html as html_module
 import logging
 import re
@@ -21,12 +22,18 @@ _TAG = re.compile(r"(<[^>]+>)")
 _NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
 
 
+@functools.lru_cache(maxsize=8)
+def _compiled(names: tuple[str, ...]) -> re.Pattern:
+    """The pattern for a set of names (cached: the same for every page of a build)."""
+    ordered = sorted(names, key=len, reverse=True)
+    return re.compile(r"(?<![A-Za-z0-9])(" + "|".join(map(re.escape, ordered)) + r")(?![A-Za-z0-9])")
+
+
 def pattern(abbreviations: dict) -> re.Pattern | None:
     """One pattern matching every abbreviation, longest first, not touching [A-Za-z0-9]."""
     if not abbreviations:
         return None
-    names = sorted(abbreviations, key=len, reverse=True)
-    return re.compile(r"(?<![A-Za-z0-9])(" + "|".join(map(re.escape, names)) + r")(?![A-Za-z0-9])")
+    return _compiled(tuple(sorted(abbreviations)))
 
 
 def expand(html: str, abbreviations: dict, lang: str, compiled: re.Pattern | None = None) -> str:

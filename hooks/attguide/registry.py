@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from .frontmatter import compose_and_load
 from .problems import Problems
 
 log = logging.getLogger("mkdocs.plugins.attguide.registry")
@@ -213,8 +214,7 @@ def load(path: str | Path = DEFAULT_PATH) -> Registry:
     problems = Problems()
     text = path.read_text(encoding="utf-8")
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        root, data = compose_and_load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1

@@ -47,6 +47,7 @@ class SiteModel:
     docs_dir: str
     pages: dict[str, dict[str, SourcePage]] = field(default_factory=dict)  # lang -> base -> page
     problems: Problems = field(default_factory=Problems)
+    _backlinks: dict = field(default_factory=dict, repr=False)  # lang -> target -> sources
 
     def page(self, lang: str, base: str) -> SourcePage | None:
         """The page of ``lang`` that pairs with the English file ``base``."""
@@ -59,13 +60,15 @@ class SiteModel:
 
     def backlinks(self, lang: str, target_base: str) -> list[SourcePage]:
         """Pages of ``lang`` whose text links to ``target_base``, in path order."""
-        found = []
-        for page in self.pages.get(lang, {}).values():
-            if page.base == target_base:
-                continue
-            if any(target.path == target_base for _, target in page.targets):
-                found.append(page)
-        return sorted(found, key=lambda page: page.base)
+        if lang not in self._backlinks:
+            index: dict[str, set[str]] = {}
+            for page in self.pages.get(lang, {}).values():
+                for _, target in page.targets:
+                    if target.path != page.base:
+                        index.setdefault(target.path, set()).add(page.base)
+            self._backlinks[lang] = index
+        found = self._backlinks[lang].get(target_base, ())
+        return [self.pages[lang][base] for base in sorted(found)]
 
 
 def language_of(path: str) -> tuple[str, str]:
