@@ -74,6 +74,7 @@ def on_pre_build(config):
 def on_files(files, config):
     """Keep the language's files, to turn source paths into URLs."""
     state.files = files
+    state._urls = None
     return files
 
 
@@ -84,12 +85,7 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     # The status is shown by our template; Material would also put an icon in the nav.
     page.meta.pop("status", None)
-    links = []
-    for link in refs.scan(markdown, source.meta.body_line):
-        try:
-            links.append((link, refs.parse_target(link.url, state.registry)))
-        except refs.RefError:
-            continue  # reported by the first pass
+    links = refs.links_for(markdown, source.body, source.targets, state.registry)
     return refs.rewrite(markdown, links, page.file.src_uri, state.registry, state.lang)
 
 

@@ -39,7 +39,7 @@ def pattern(abbreviations: dict) -> re.Pattern | None:
 def expand(html: str, abbreviations: dict, lang: str, compiled: re.Pattern | None = None) -> str:
     """Wrap abbreviations of ``html`` text in ``<abbr title="expansion">``."""
     compiled = compiled or pattern(abbreviations)
-    if compiled is None:
+    if compiled is None or not compiled.search(html):
         return html
     seen: set[str] = set()
     skip_depth = 0

@@ -44,6 +44,7 @@ class BuildState:
     versioned: bool = False  # mike is deploying this build as a version
     offline: bool = False  # Material's offline plugin is enabled
     dates: object = None  # lastupdated.LastUpdated of this build
+    _urls: dict | None = None  # English source path -> URL in the language being built
 
     # -- registry ---------------------------------------------------------------------
     def load_registry(self) -> Registry:
@@ -71,18 +72,23 @@ class BuildState:
     # -- URLs ---------------------------------------------------------------------------
     def link_from(self, page) -> "views.Link":
         """A function giving, for an English source path, the URL relative to ``page``."""
-        files = self.files
+        urls = self.page_urls()
 
         def link(base: str) -> str:
-            src = base if self.lang == DEFAULT_LANGUAGE else base[:-3] + f".{self.lang}.md"
-            target = files.get_file_from_path(src) if files else None
-            if target is None:
-                target = files.get_file_from_path(base) if files else None
-            if target is None:
-                return "#"
-            return get_relative_url(target.url, page.url)
+            url = urls.get(base)
+            return "#" if url is None else get_relative_url(url, page.url)
 
         return link
+
+    def page_urls(self) -> dict[str, str]:
+        """Site URL of every page of the language being built, by English source path."""
+        if self._urls is None:
+            self._urls = {}
+            for file in self.files.documentation_pages() if self.files else ():
+                lang, base = language_of(file.src_uri)
+                if lang == self.lang or base not in self._urls:
+                    self._urls[base] = file.url
+        return self._urls
 
     def source_page(self, page):
         """The first-pass record of an MkDocs page, or None."""

@@ -9,6 +9,7 @@ target's Markdown file, which MkDocs then resolves for the page's language, for 
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import posixpath
 import re
@@ -196,6 +197,28 @@ def topic_target(value: str, registry: Registry, scheme: str = "topic:") -> Targ
 def _topic(value: str, registry: Registry) -> Target:
     """Resolve a ``topic:`` reference."""
     return topic_target(value, registry)
+
+
+def links_for(markdown: str, scanned_body: str, scanned: list[tuple[Link, Target]],
+              registry: Registry) -> list[tuple[Link, Target]]:
+    """The checked references of ``markdown``, reusing the first pass when it is unchanged.
+
+    MkDocs hands pages over without the front matter and the blank lines after it; when
+    that is exactly what the first pass scanned, its links are shifted instead of found
+    again. Otherwise (another plugin changed the text) the Markdown is scanned anew.
+    """
+    stripped = scanned_body.lstrip("\n")
+    if markdown == stripped:
+        shift = len(scanned_body) - len(stripped)
+        return [(dataclasses.replace(link, start=link.start - shift, end=link.end - shift), target)
+                for link, target in scanned]
+    found = []
+    for link in scan(markdown):
+        try:
+            found.append((link, parse_target(link.url, registry)))
+        except RefError:
+            continue  # reported by the first pass
+    return found
 
 
 def relative_md_path(target_path: str, page_src_uri: str) -> str:

@@ -141,6 +141,7 @@ class Registry:
     ui: dict[str, dict] = field(default_factory=dict)
     path: str = str(DEFAULT_PATH)
     topics_by_id: dict[str, list[Topic]] = field(default_factory=dict)
+    _strings: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         """Index topics by their own id, to resolve unqualified references."""
@@ -162,8 +163,10 @@ class Registry:
         return next((t for t in phase.topics if t.id == topic_id), None)
 
     def strings(self, lang: str) -> dict[str, str]:
-        """The interface strings of the generated views, in ``lang``."""
-        return {key: texts.get(lang, texts.get("en", key)) for key, texts in self.ui.items()}
+        """The interface strings of the generated views, in ``lang`` (computed once)."""
+        if lang not in self._strings:
+            self._strings[lang] = {key: texts.get(lang, texts.get("en", key)) for key, texts in self.ui.items()}
+        return self._strings[lang]
 
     def newest_cycle(self) -> Cycle:
         """The cycle with the highest number (the one under way)."""

@@ -32,6 +32,7 @@ class SourcePage:
     lang: str
     text: str
     meta: frontmatter.FrontMatter
+    body: str = ""  # the Markdown after the front matter, as scanned
     targets: list[tuple[refs.Link, refs.Target]] = field(default_factory=list)
     related: list[refs.Target] = field(default_factory=list)
     articles: list[refs.Target] = field(default_factory=list)
@@ -99,9 +100,8 @@ def _read_page(rel: str, base: str, lang: str, text: str, shown: str, registry: 
                problems: Problems) -> SourcePage:
     """Read one page: front matter, inline references, title."""
     meta = frontmatter.parse(text, shown, problems)
-    page = SourcePage(rel, base, lang, text, meta)
-    body_start = _offset_of_line(text, meta.body_line)
-    body = text[body_start:]
+    body = text[_offset_of_line(text, meta.body_line):]
+    page = SourcePage(rel, base, lang, text, meta, body)
 
     # Unsafe markup (scripts, handlers, frames, third-party resources).
     safety.check(body, shown, meta.body_line, problems)

@@ -42,7 +42,7 @@ def test_parse_valid_targets(url, kind, key, paragraph, path):
     ("art:29", "unknown article 'art:29'", "articles 1–28"),
     ("art:0", "unknown article 'art:0'", "articles 1–28"),
     ("art:seven", "'art:seven' is not an article reference", "e.g. art:7"),
-    ("art:7.9", "Article 7 has no paragraph 9", "7.1–7.8"),
+    ("art:7.8", "Article 7 has no paragraph 8", "7.1–7.7"),
     ("art:9.1", "Article 9 has no numbered paragraphs", "write art:9"),
     ("phase:j", "unknown phase 'phase:j'", "valid phases: a, b, c"),
     ("topic:e/risk-assesment", "unknown topic 'topic:e/risk-assesment'", "did you mean 'topic:e/risk-assessment'?"),
