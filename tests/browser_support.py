@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
+import os
 import threading
 from pathlib import Path
 
@@ -12,11 +15,34 @@ import pytest
 from support import ARTIFACTS, CHROMIUM_ARGS, chromium_path
 
 
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Static file handler that does not log every request to the test output."""
+    """Static files like a real static host: gzip for text when the client accepts it,
+    and no log line per request in the test output."""
 
     def log_message(self, *args):
         """Stay silent."""
+
+    def send_head(self):
+        """Serve text files gzip-compressed when asked, as static hosts do."""
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # the base class redirects to the trailing slash
+            path = os.path.join(path, "index.html")
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and path.endswith(COMPRESSIBLE) and os.path.isfile(path)):
+            return super().send_head()
+        with open(path, "rb") as handle:
+            body = gzip.compress(handle.read(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 def serve(root: Path):

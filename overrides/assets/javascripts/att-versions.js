@@ -11,7 +11,8 @@
   "use strict";
 
   var bar = document.querySelector(".att-edition");
-  if (!bar || location.protocol === "file:") return;
+  // Only builds deployed by mike have a versions.json to read.
+  if (!bar || location.protocol === "file:" || bar.getAttribute("data-att-versioned") !== "true") return;
 
   var root = new URL(bar.getAttribute("data-att-root") || "./", location.href);
   var cycle = bar.getAttribute("data-att-cycle");

@@ -1,0 +1,176 @@
+"""The audit gates: accessibility, links, page weight, Lighthouse, print.
+
+Each gate measures a built site served on 127.0.0.1 (gzip like a static host) and
+returns its figures; ``run_audit.py`` prints them as a table (``make audit``) and
+``test_audit.py`` asserts the budgets, so CI enforces the same numbers.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from support import CHROMIUM_ARGS, ROOT, chromium_path  # noqa: E402
+
+NODE_BIN = ROOT / "node_modules" / ".bin"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+# Every page type, in both languages (the search dialog is audited on the home page).
+PAGE_TYPES = {
+    "home": "",
+    "phase overview": "e-authorization/",
+    "topic": "e-authorization/risk-assessment/",
+    "article": "articles/article-7/",
+    "matrix": "articles/matrix/",
+    "glossary": "glossary/",
+    "downloads": "downloads/",
+    "translations": "translations/",
+}
+LANGUAGES = {"en": "", "zh": "zh/"}
+
+BUDGET_TOPIC_KB = 150
+BUDGET_LIGHTHOUSE = 95
+
+
+def launch(playwright):
+    """The system Chromium."""
+    return playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+
+
+# -- accessibility ---------------------------------------------------------------------------
+def axe_violations(page) -> list[dict]:
+    """Run axe-core (WCAG 2.1 A/AA and best practices) on the open page."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("""async () => {
+        const r = await axe.run(document, {runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}});
+        return r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length,
+                                       target: v.nodes[0] && v.nodes[0].target.join(' ')}));
+    }""")
+    return result
+
+
+def accessibility(browser, base_url: str) -> list[dict]:
+    """axe on every page type in both languages, and with the search dialog open."""
+    rows = []
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    for lang, prefix in LANGUAGES.items():
+        for name, path in PAGE_TYPES.items():
+            page.goto(base_url + prefix + path)
+            rows.append({"page": name, "lang": lang, "violations": axe_violations(page)})
+        page.goto(base_url + prefix)
+        page.fill("input.md-search__input", "风险评估" if lang == "zh" else "risk")
+        page.wait_for_selector(".md-search-result__item", timeout=15000)
+        rows.append({"page": "search dialog", "lang": lang, "violations": axe_violations(page)})
+    context.close()
+    return rows
+
+
+def serious(rows: list[dict]) -> list[str]:
+    """Serious or critical violations, as readable lines."""
+    return [f"{row['lang']} {row['page']}: {v['id']} ({v['impact']}) at {v['target']}"
+            for row in rows for v in row["violations"] if v["impact"] in ("serious", "critical")]
+
+
+# -- links -------------------------------------------------------------------------------------
+def broken_links(base_url: str) -> tuple[int, list[str]]:
+    """LinkChecker over the whole site, both languages, internal links and anchors."""
+    config = tempfile.NamedTemporaryFile("w", suffix=".ini", delete=False)
+    config.write("[checking]\nthreads=4\n[filtering]\ncheckextern=0\n[AnchorCheck]\n")
+    config.close()
+    try:
+        result = subprocess.run([str(Path(sys.executable).parent / "linkchecker"), "--config", config.name,
+                                 "--no-status", "--output", "csv", base_url, base_url + "zh/"],
+                                capture_output=True, text=True, timeout=900)
+    finally:
+        os.unlink(config.name)
+    rows = [line for line in result.stdout.splitlines() if line and not line.startswith("#")]
+    header = rows[0].split(";") if rows else []
+    problems = []
+    for line in rows[1:]:
+        fields = dict(zip(header, line.split(";")))
+        if fields.get("valid", "True") == "False" or "Anchor" in fields.get("warningstring", ""):
+            problems.append(f"{fields.get('parentname')} -> {fields.get('urlname')}: "
+                            f"{fields.get('result')} {fields.get('warningstring')}".strip())
+    checked = re.search(r"(\d+) links? (?:in|checked)", result.stdout + result.stderr)
+    return (int(checked.group(1)) if checked else len(rows) - 1), problems
+
+
+# -- page weight -------------------------------------------------------------------------------
+def page_weight(browser, url: str, search: str | None = None) -> dict:
+    """Bytes a page loads with a cold cache, gzip-compressed; search index apart."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    bodies: dict[str, int] = {}
+
+    def record(response):
+        try:
+            body = response.body()
+        except Exception:  # redirects and aborted requests have no body
+            return
+        bodies[response.url] = len(gzip.compress(body, compresslevel=6))
+
+    page.on("response", record)
+    page.goto(url, wait_until="networkidle")
+    if search:
+        page.fill("input.md-search__input", search)
+        page.wait_for_selector(".md-search-result__item", timeout=15000)
+        page.wait_for_timeout(300)
+    context.close()
+    index = {u: b for u, b in bodies.items() if "search_index" in u}
+    rest = sum(b for u, b in bodies.items() if u not in index)
+    return {"url": url, "bytes": rest, "requests": len(bodies), "indexes": index}
+
+
+# -- Lighthouse --------------------------------------------------------------------------------
+def lighthouse(url: str) -> dict:
+    """Lighthouse 12 (mobile emulation) with the system Chromium; scores 0–100."""
+    flags = " ".join(["--headless=new"] + CHROMIUM_ARGS)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "report.json"
+        result = subprocess.run(
+            [str(NODE_BIN / "lighthouse"), url, f"--chrome-path={chromium_path()}", f"--chrome-flags={flags}",
+             "--only-categories=performance,accessibility,best-practices", "--output=json",
+             f"--output-path={out}", "--quiet", "--max-wait-for-load=60000"],
+            capture_output=True, text=True, timeout=300, env=dict(os.environ, CHROME_PATH=chromium_path()))
+        if result.returncode != 0 or not out.exists():
+            raise RuntimeError(f"lighthouse failed for {url}:\n{result.stderr[-2000:]}")
+        report = json.loads(out.read_text(encoding="utf-8"))
+    categories = report["categories"]
+    return {key: round(100 * (categories[key]["score"] or 0)) for key in ("performance", "accessibility", "best-practices")}
+
+
+# -- print -------------------------------------------------------------------------------------
+def print_pdf(browser, url: str, out: Path) -> dict:
+    """Print a page to PDF in Chromium; return what the PDF shows."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url, wait_until="networkidle")
+    page.emulate_media(media="print")
+    # An external link, to read the printed link target from the print style sheet.
+    after = page.evaluate("""() => {
+        const a = document.createElement('a'); a.href = 'https://example.org/x'; a.textContent = 'x';
+        document.querySelector('.md-content .md-typeset').appendChild(a);
+        const content = getComputedStyle(a, '::after').content; a.remove(); return content; }""")
+    hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-footer', '.md-banner']
+        .map(s => document.querySelector(s)).filter(Boolean)
+        .every(el => getComputedStyle(el).display === 'none')""")
+    page.pdf(path=str(out), format="A4", print_background=True)
+    context.close()
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout \
+        if shutil.which("pdftotext") else ""
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout \
+        if shutil.which("pdffonts") else ""
+    return {"pdf": out, "text": text, "fonts": fonts, "link_after": after, "chrome_hidden": hidden,
+            "pages": text.count("\f")}
