@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test test-fast bench clean release preview-versions new-topic offline translations translations-mark
+.PHONY: help serve build test test-fast bench clean release preview-versions new-topic offline translations translations-mark audit vendor
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -31,7 +31,7 @@ serve: $(VENV)/.installed ## Set up and serve both languages with live reload on
 build: $(VENV)/.installed ## Strict build of both languages into site/
 	$(BIN)/mkdocs build --strict --clean
 
-test: $(VENV)/.installed-test ## Set up and run every test (unit, build, content, browser)
+test: $(VENV)/.installed-test node_modules/.installed ## Set up and run every test (unit, build, content, browser, mike, audit gates)
 	$(BIN)/pytest
 
 test-fast: $(VENV)/.installed-test ## Every test except the browser tests
@@ -62,6 +62,17 @@ preview-versions: $(VENV)/.installed ## Serve the versioned site (gh-pages) on h
 
 offline: $(VENV)/.installed ## Build the offline edition of the newest cycle into site-offline/
 	ATT_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+audit: $(VENV)/.installed-test node_modules/.installed ## Fresh build, then accessibility, links, page weight, Lighthouse and print figures
+	$(BIN)/python tests/audit/run_audit.py
+
+vendor: node_modules/.installed ## Refresh the vendored iframe-worker shim from node_modules
+	cp node_modules/iframe-worker/shim/index.js overrides/assets/javascripts/vendor/iframe-worker/shim.js
+	cp node_modules/iframe-worker/LICENSE overrides/assets/javascripts/vendor/iframe-worker/LICENSE
 
 clean: ## Remove build outputs (keeps .venv)
 	rm -rf site site-offline build .pytest_cache tests/artifacts

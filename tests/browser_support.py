@@ -91,3 +91,24 @@ def page(browser, request):
         name = request.node.nodeid.replace("/", "_").replace(":", "_")
         page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
     context.close()
+
+
+def search_results(page, query: str, timeout: float = 30.0) -> list[str]:
+    """Type ``query`` into the search box until results show; return the result links.
+
+    The theme builds its index in a worker after the page loads and reads the query on
+    key events; a query typed before the index is ready gets no answer, so a key is pressed
+    again until results appear.
+    """
+    import time
+    deadline = time.monotonic() + timeout
+    page.fill("input.md-search__input", query)
+    while True:
+        page.press("input.md-search__input", "End")
+        try:
+            page.wait_for_selector(".md-search-result__item", timeout=2000)
+            break
+        except Exception:
+            if time.monotonic() > deadline:
+                raise
+    return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from browser_support import search_results
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -29,9 +31,7 @@ def test_switch_language_on_a_nested_page_and_back(page, site_url):
 
 def search(page, query: str) -> list[str]:
     """Type ``query`` into the search box; return the result links."""
-    page.fill("input.md-search__input", query)
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
-    hrefs = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+    hrefs = search_results(page, query)
     return [urlsplit(href).path for href in hrefs]
 
 

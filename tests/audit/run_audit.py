@@ -1,0 +1,82 @@
+"""`make audit`: build the site afresh, run every gate, print a table of the figures.
+
+Exit status 1 when any figure is outside its budget.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+import gates  # noqa: E402
+from browser_support import serve  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
+from support import ROOT, run_mkdocs  # noqa: E402
+
+
+def main() -> int:
+    """Build, measure, print; return the exit status."""
+    rows: list[tuple[str, str, str, bool]] = []  # gate, subject, figure, within budget
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        built = run_mkdocs(["build", "--strict", "--site-dir", str(site)], cwd=ROOT)
+        if built.returncode != 0:
+            sys.stdout.write(built.stdout + built.stderr)
+            return 1
+        server, url = serve(site)
+        try:
+            with sync_playwright() as playwright:
+                browser = gates.launch(playwright)
+                results = gates.accessibility(browser, url)
+                for result in results:
+                    bad = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+                    other = len(result["violations"]) - len(bad)
+                    rows.append(("axe", f"{result['lang']} {result['page']}",
+                                 f"{len(bad)} serious/critical, {other} minor", not bad))
+                for lang, prefix in gates.LANGUAGES.items():
+                    weight = gates.page_weight(browser, url + prefix + gates.PAGE_TYPES["topic"],
+                                               search="风险评估" if lang == "zh" else "risk")
+                    rows.append(("weight", f"{lang} topic page", f"{weight['bytes'] / 1024:.1f} KB gzip, "
+                                 f"{weight['requests'] - len(weight['indexes'])} requests",
+                                 weight["bytes"] <= gates.BUDGET_TOPIC_KB * 1024))
+                    for index_url, size in weight["indexes"].items():
+                        own = ("/zh/" in index_url) == (lang == "zh")
+                        rows.append(("weight", f"{lang} search index", f"{size / 1024:.1f} KB gzip "
+                                     f"({index_url.replace(url, '')})", own))
+                out = ROOT / "tests" / "artifacts"
+                out.mkdir(parents=True, exist_ok=True)
+                printed = gates.print_pdf(browser, url + "zh/" + gates.PAGE_TYPES["topic"], out / "topic-zh.pdf")
+                cjk = "风险评估" in printed["text"]
+                rows.append(("print", "zh topic page", f"{printed['pages']} A4 pages, chrome hidden: "
+                             f"{printed['chrome_hidden']}, Chinese text: {cjk}, link targets: "
+                             f"{'yes' if 'attr(href)' in printed['link_after'] or 'example.org' in printed['link_after'] else 'no'}",
+                             printed["chrome_hidden"] and cjk))
+                browser.close()
+            checked, broken = gates.broken_links(url)
+            rows.append(("links", "whole site, both languages", f"{checked} links, {len(broken)} broken", not broken))
+            for line in broken[:20]:
+                sys.stdout.write(f"  broken: {line}\n")
+            for lang, prefix in gates.LANGUAGES.items():
+                for name in ("home", "topic"):
+                    scores = gates.lighthouse(url + prefix + gates.PAGE_TYPES[name])
+                    ok = all(value >= gates.BUDGET_LIGHTHOUSE for value in scores.values())
+                    rows.append(("lighthouse", f"{lang} {name} (mobile)",
+                                 " / ".join(f"{k} {v}" for k, v in scores.items()), ok))
+        finally:
+            server.shutdown()
+    width = max(len(subject) for _, subject, _, _ in rows)
+    sys.stdout.write(f"\n| gate | page | figure | within budget |\n|---|---|---|---|\n")
+    for gate, subject, figure, ok in rows:
+        sys.stdout.write(f"| {gate} | {subject:<{width}} | {figure} | {'yes' if ok else 'NO'} |\n")
+    failed = [row for row in rows if not row[3]]
+    sys.stdout.write(f"\n{len(rows) - len(failed)} within budget, {len(failed)} outside\n")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
