@@ -21,7 +21,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 # MkDocs puts this file's folder on sys.path while loading it.
-from attguide import abbreviations, editions, lastupdated, refs, release, translations, views
+from attguide import abbreviations, editions, lastupdated, records, refs, release, translations, views
 from attguide.build import BuildState, DEFAULT_LANGUAGE, language_root, split_search_index
 from attguide.registry import DEFAULT_PATH as DEFAULT_REGISTRY
 from attguide.render import render
@@ -103,7 +103,8 @@ def on_page_content(html, page, config, files):
         html = html.replace(CHART_MARKER, render(state.env, "phase-chart", t=t, **chart), 1)
     if meta.get("article") is not None:
         groups = views.article_view(meta.get("article"), model, lang, link)
-        html += render(state.env, "article-topics", groups=groups, t=t)
+        shown = views.article_presentations(meta.get("article"), model, lang, link)
+        html += render(state.env, "article-topics", groups=groups, presentations=shown, t=t)
     elif meta.get("view") == "matrix":
         html += render(state.env, "matrix", matrix=views.matrix_view(model, lang, link), t=t)
     elif meta.get("view") == "articles-index":
@@ -114,14 +115,22 @@ def on_page_content(html, page, config, files):
         for row in rows:
             row["url"] = link(row["base"])
         html += render(state.env, "translations", rows=rows, t=t)
+    elif meta.get("view") == "presentations":
+        html += render(state.env, "dashboard", dashboard=views.dashboard_view(model, lang, link), t=t)
+    elif meta.get("view") == "workplan":
+        html += render(state.env, "workplan", plan=views.workplan_view(meta.get("cycle"), model, lang, link), t=t)
+    elif meta.get("view") == "current-issues":
+        html += render(state.env, "current-issues", issues=views.issues_view(model, lang, link), t=t)
     elif meta.get("view") == "downloads":
         # Bundles sit in downloads/ beside the versions: reachable only from a mike version.
         root = language_root(page.url, DEFAULT_LANGUAGE) + "../downloads/" if state.versioned else None
         bundles = views.downloads_view(release.load_downloads(), state.registry, lang, root)
         html += render(state.env, "downloads", bundles=bundles, linked=bool(root), t=t)
-    elif meta.get("phase") and not meta.get("topic"):
+    elif meta.get("phase") and not meta.get("topic") and not records.kind_of(source.base):
         html += render(state.env, "phase-topics", topics=views.phase_view(meta.get("phase"), model, lang, link),
                        t=t)
+        html += render(state.env, "phase-presentations", t=t,
+                       presentations=views.phase_presentations_view(meta.get("phase"), model, lang, link))
     return html
 
 

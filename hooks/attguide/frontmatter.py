@@ -8,6 +8,7 @@ Values that depend on the registry (is ``phase: x`` a phase?) are checked by
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import logging
 import re
@@ -23,10 +24,12 @@ from .problems import Problems
 log = logging.getLogger("mkdocs.plugins.attguide.frontmatter")
 
 # Generated views a page can ask for with ``view:``.
-VIEWS = ("matrix", "articles-index", "downloads", "translations")
+VIEWS = ("matrix", "articles-index", "downloads", "translations", "presentations", "workplan",
+         "current-issues")
 
 # Keys that must be identical in the English page and its Chinese counterpart.
-SHARED_KEYS = ("phase", "topic", "article", "articles", "related", "view", "status")
+SHARED_KEYS = ("phase", "topic", "article", "articles", "related", "view", "status", "presenter",
+               "stakeholder", "region", "profile", "topics", "cycle", "date", "link", "issue_status")
 
 _OPENING = re.compile(r"\A---[ \t]*\r?\n")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
@@ -46,6 +49,16 @@ class PageMeta(base.Config):
     description = c.Optional(c.Type(str))
     hide = c.Optional(c.ListOfItems(c.Choice(("navigation", "toc", "footer", "path", "feedback"))))
     source_revision = c.Optional(c.Type(str))
+    # Presentation records (docs/presentations/) and current issues (docs/current-issues/).
+    presenter = c.Optional(c.Type(str))
+    stakeholder = c.Optional(c.Type(str))
+    region = c.Optional(c.Type(str))
+    profile = c.Optional(c.Type(str))
+    topics = c.ListOfItems(c.Type(str), default=[])
+    cycle = c.Optional(c.Type(str))
+    date = c.Optional(c.Type((str, datetime.date)))
+    link = c.Optional(c.Type(str))
+    issue_status = c.Optional(c.Type(str))
 
 
 # What a correct value looks like, per key, for the hint of a type error.
@@ -59,6 +72,8 @@ HINTS = {
     "view": "one of: " + ", ".join(VIEWS),
     "hide": "a list such as [toc]",
     "source_revision": "the value written by `make translations-mark`",
+    "topics": "a list of topics such as [e/risk-assessment]",
+    "date": "the meeting date as YYYY-MM-DD",
 }
 
 

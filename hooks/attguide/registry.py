@@ -21,6 +21,8 @@ log = logging.getLogger("mkdocs.plugins.attguide.registry")
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "registry.yml"
 LANGUAGES = ("en", "zh")
+# Controlled vocabularies of presentation and current-issue records.
+VOCABULARIES = ("stakeholders", "regions", "profiles", "issue_statuses")
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,7 @@ class Cycle:
     place: dict | None
     dates: str | None
     status: str
+    workplan: dict = field(default_factory=dict)
 
     def label(self, lang: str) -> str:
         """Version label, e.g. ``CSP12 cycle (2025–2026)`` / ``CSP12周期（2025–2026年）``."""
@@ -139,6 +142,7 @@ class Registry:
     statuses: dict[str, dict]
     abbreviations: dict[str, dict]
     ui: dict[str, dict] = field(default_factory=dict)
+    vocabularies: dict[str, dict] = field(default_factory=dict)  # stakeholders, regions, …
     path: str = str(DEFAULT_PATH)
     topics_by_id: dict[str, list[Topic]] = field(default_factory=dict)
     _strings: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
@@ -167,6 +171,10 @@ class Registry:
         if lang not in self._strings:
             self._strings[lang] = {key: texts.get(lang, texts.get("en", key)) for key, texts in self.ui.items()}
         return self._strings[lang]
+
+    def term(self, vocabulary: str, key: str, lang: str) -> str:
+        """A controlled term in ``lang`` (the key itself when unknown)."""
+        return self.vocabularies.get(vocabulary, {}).get(key, {}).get(lang, key)
 
     def newest_cycle(self) -> Cycle:
         """The cycle with the highest number (the one under way)."""
@@ -273,7 +281,8 @@ def load(path: str | Path = DEFAULT_PATH) -> Registry:
     for line, item in zip(_item_lines(root, "cycles"), data.get("cycles", [])):
         try:
             cycle = Cycle(str(item["id"]), int(item["number"]), int(item["year"]), str(item["span"]),
-                          item.get("place"), item.get("dates"), str(item["status"]))
+                          item.get("place"), item.get("dates"), str(item["status"]),
+                          dict(item.get("workplan") or {}))
         except (KeyError, TypeError, ValueError) as error:
             problems.add(shown, line, f"cycle entry is incomplete ({error})",
                          "give id, number, year, span, place, dates and status")
@@ -288,8 +297,9 @@ def load(path: str | Path = DEFAULT_PATH) -> Registry:
     ui = data.get("ui")
     if ui is None and path.resolve() != DEFAULT_PATH.resolve():
         ui = (yaml.safe_load(DEFAULT_PATH.read_text(encoding="utf-8")) or {}).get("ui")
+    vocabularies = {name: dict(data.get(name) or {}) for name in VOCABULARIES}
     return Registry(articles, phases, cycles, dict(data.get("statuses") or {}),
-                    dict(data.get("abbreviations") or {}), dict(ui or {}), str(path))
+                    dict(data.get("abbreviations") or {}), dict(ui or {}), vocabularies, str(path))
 
 
 def _display_path(path: Path) -> str:

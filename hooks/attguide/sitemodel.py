@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import frontmatter, refs, safety
+from . import frontmatter, records, refs, safety
 from .problems import Problems
 from .registry import LANGUAGES, Registry, Topic
 
@@ -247,6 +247,10 @@ def _check_claims(model: SiteModel, prefix: str) -> None:
             number = meta.get("article")
             if number is not None:
                 _check_article_page(model, page, shown, number, claimed_articles, lang, prefix)
+
+            # Presentation and current-issue records.
+            if lang == "en":
+                records.check(page, shown, registry, model.problems)
 
             # Titles of topic and article pages are the registry's names.
             _check_title(model, page, shown)

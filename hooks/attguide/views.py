@@ -8,6 +8,7 @@ English source path into a URL relative to the page being rendered, in its langu
 from __future__ import annotations
 
 import logging
+import datetime as dt
 from typing import Callable
 
 from .refs import Target
@@ -31,6 +32,13 @@ def article_links(page: SourcePage, registry: Registry, lang: str, link: Link) -
     return [{"label": registry.articles[int(t.key)].label(lang, t.paragraph),
              "title": registry.articles[int(t.key)].title(lang),
              "url": link(t.path)} for t in page.articles]
+
+
+def article_presentations(number: int, model: SiteModel, lang: str, link: Link) -> list[dict]:
+    """Presentation records that list the article."""
+    from . import records
+    pages = [p for p in records.presentations(model) if any(int(t.key) == number for t in p.articles)]
+    return presentation_rows(pages, model, lang, link)
 
 
 def article_view(number: int, model: SiteModel, lang: str, link: Link) -> list[dict]:
@@ -139,4 +147,87 @@ def downloads_view(entries: list[dict], registry: Registry, lang: str, downloads
                      "size": f"{entry['size'] / 1e6:.1f} MB", "sha256": entry["sha256"],
                      "date": format_date(day, lang) if day else "",
                      "url": downloads_root + entry["file"] if downloads_root else None})
+    return rows
+
+
+def presentation_rows(pages: list, model: SiteModel, lang: str, link: Link) -> list[dict]:
+    """Presentation records as rows: title, presenter, kind, region, profile, cycle, date."""
+    from .editions import format_date
+    registry = model.registry
+    rows = []
+    for page in pages:
+        meta = page.meta
+        date = meta.get("date")
+        day = date if isinstance(date, dt.date) else dt.date.fromisoformat(str(date))
+        cycle = registry.cycles.get(meta.get("cycle"))
+        translated = model.page(lang, page.base) or page
+        rows.append({"title": translated.h1 or page.base, "url": link(page.base), "presenter": meta.get("presenter"),
+                     "stakeholder": registry.term("stakeholders", meta.get("stakeholder"), lang),
+                     "region": registry.term("regions", meta.get("region"), lang) if meta.get("region") else "",
+                     "profile": registry.term("profiles", meta.get("profile"), lang) if meta.get("profile") else "",
+                     "cycle": cycle.label(lang) if cycle else meta.get("cycle"),
+                     "date": format_date(day, lang), "link": meta.get("link")})
+    return rows
+
+
+def phase_presentations_view(phase_id: str, model: SiteModel, lang: str, link: Link) -> dict:
+    """For a phase overview: its presentations and its coverage against the seed's target."""
+    from . import records
+    pages = records.presentations(model, phase_id)
+    found = records.coverage(pages)
+    registry = model.registry
+    return {"rows": presentation_rows(pages, model, lang, link), "states": found["states"],
+            "others": found["others"], "met": found["met"],
+            "regions": [registry.term("regions", r, lang) for r in found["regions"]],
+            "profiles": [registry.term("profiles", p, lang) for p in found["profiles"]]}
+
+
+def dashboard_view(model: SiteModel, lang: str, link: Link) -> dict:
+    """Phases × cycles: State presentations (others apart), diversity, gaps."""
+    from . import records
+    registry = model.registry
+    cycles = sorted(registry.cycles.values(), key=lambda c: c.number)
+    rows = []
+    for phase in registry.phases.values():
+        pages = records.presentations(model, phase.id)
+        cells = []
+        for cycle in cycles:
+            found = records.coverage([p for p in pages if p.meta.get("cycle") == cycle.id])
+            cells.append(found)
+        total = records.coverage(pages)
+        rows.append({"phase": phase.label(lang), "url": link(phase.overview_path), "cells": cells, "total": total,
+                     "regions": [registry.term("regions", r, lang) for r in total["regions"]],
+                     "profiles": [registry.term("profiles", p, lang) for p in total["profiles"]]})
+    return {"cycles": [c.label(lang) for c in cycles], "rows": rows,
+            "records": presentation_rows(records.presentations(model), model, lang, link)}
+
+
+def workplan_view(cycle_id: str, model: SiteModel, lang: str, link: Link) -> dict:
+    """A cycle's work plan from the registry: objectives, scheduled phases and topics."""
+    registry = model.registry
+    cycle = registry.cycles[cycle_id]
+    plan = cycle.workplan or {}
+    phases = [{"title": registry.phases[p].label(lang), "url": link(registry.phases[p].overview_path)}
+              for p in plan.get("phases") or [] if p in registry.phases]
+    topics = []
+    for key in plan.get("topics") or []:
+        topic = registry.topic(key)
+        if topic:
+            topics.append({"title": topic.title(lang), "url": link(registry.phases[topic.phase_id].topic_path(topic))})
+    return {"label": cycle.label(lang), "status": cycle.status_label(lang),
+            "objectives": [o.get(lang) or o.get("en") for o in plan.get("objectives") or []],
+            "source": (plan.get("source") or {}).get(lang), "phases": phases, "topics": topics}
+
+
+def issues_view(model: SiteModel, lang: str, link: Link) -> list[dict]:
+    """Current implementation issues with their status and phase."""
+    from . import records
+    registry = model.registry
+    rows = []
+    for page in records.issues(model):
+        phase = registry.phases.get(page.meta.get("phase"))
+        translated = model.page(lang, page.base) or page
+        rows.append({"title": translated.h1 or page.base, "url": link(page.base),
+                     "status": registry.term("issue_statuses", page.meta.get("issue_status"), lang),
+                     "phase": phase.label(lang) if phase else ""})
     return rows
