@@ -73,7 +73,7 @@ HINTS = {
     "hide": "a list such as [toc]",
     "source_revision": "the value written by `make translations-mark`",
     "topics": "a list of topics such as [e/risk-assessment]",
-    "date": "the meeting date as YYYY-MM-DD",
+    "date": "the meeting date as YYYY-MM-DD, e.g. 2025-02-11",
 }
 
 
@@ -101,14 +101,38 @@ class FrontMatter:
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class ValueProblem(ValueError):
+    """A YAML value that parses but cannot be constructed (e.g. the date 2027-02-30)."""
+
+    def __init__(self, line: int, key: str, reason: str):
+        """Keep where and why."""
+        super().__init__(reason)
+        self.line, self.key, self.reason = line, key, reason
+
+
 def compose_and_load(text: str):
     """Parse YAML once into its node tree (for line numbers) and its Python value."""
     loader = _LOADER(text)
     try:
         node = loader.get_single_node()
-        return node, (loader.construct_document(node) if node is not None else None)
+        try:
+            return node, (loader.construct_document(node) if node is not None else None)
+        except (ValueError, TypeError) as error:
+            raise _locate(node, error) from None
     finally:
         loader.dispose()
+
+
+def _locate(node, error: Exception) -> ValueProblem:
+    """Find the top-level key whose value cannot be constructed."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            probe = yaml.SafeLoader("")
+            try:
+                probe.construct_object(value, deep=True)
+            except (ValueError, TypeError) as inner:
+                return ValueProblem(value.start_mark.line + 1, str(key.value), str(inner))
+    return ValueProblem(1, "", str(error))
 
 
 def split(text: str) -> tuple[str | None, int]:
@@ -147,6 +171,11 @@ def parse(text: str, path: str, problems: Problems) -> FrontMatter:
             reason += f"; the construct began on line {offset + context.line + 1}"
         problems.add(path, line, f"the front matter is not valid YAML ({reason})",
                      "write 'key: value' pairs, lists as [a, b], and quote values containing ':'")
+        meta.readable = False
+        return meta
+    except ValueProblem as error:
+        problems.add(path, offset + error.line, f"the value of '{error.key}' cannot be read ({error.reason})",
+                     f"write {HINTS.get(error.key, 'a valid value')}")
         meta.readable = False
         return meta
     if raw is None:

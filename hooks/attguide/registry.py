@@ -293,10 +293,14 @@ def load(path: str | Path = DEFAULT_PATH) -> Registry:
         if not data.get(section):
             problems.add(shown, 1, f"the registry has no '{section}' section", f"add '{section}:'")
     problems.raise_if_any("the registry")
-    # Interface strings: a registry without a `ui` section (a test fixture's) uses the project's.
+    # Interface strings and controlled vocabularies are generic: a registry without them (a
+    # test fixture's) uses the project's.
+    if path.resolve() != DEFAULT_PATH.resolve() and any(data.get(k) is None for k in ("ui",) + VOCABULARIES):
+        defaults = yaml.safe_load(DEFAULT_PATH.read_text(encoding="utf-8")) or {}
+        for key in ("ui",) + VOCABULARIES:
+            if data.get(key) is None:
+                data[key] = defaults.get(key)
     ui = data.get("ui")
-    if ui is None and path.resolve() != DEFAULT_PATH.resolve():
-        ui = (yaml.safe_load(DEFAULT_PATH.read_text(encoding="utf-8")) or {}).get("ui")
     vocabularies = {name: dict(data.get(name) or {}) for name in VOCABULARIES}
     return Registry(articles, phases, cycles, dict(data.get("statuses") or {}),
                     dict(data.get("abbreviations") or {}), dict(ui or {}), vocabularies, str(path))
