@@ -11,6 +11,8 @@ import logging
 import datetime as dt
 from typing import Callable
 
+from . import records
+from .editions import format_date
 from .refs import Target
 from .registry import Registry
 from .sitemodel import SiteModel, SourcePage
@@ -36,7 +38,6 @@ def article_links(page: SourcePage, registry: Registry, lang: str, link: Link) -
 
 def article_presentations(number: int, model: SiteModel, lang: str, link: Link) -> list[dict]:
     """Presentation records that list the article."""
-    from . import records
     pages = [p for p in records.presentations(model) if any(int(t.key) == number for t in p.articles)]
     return presentation_rows(pages, model, lang, link)
 
@@ -137,8 +138,6 @@ def chart_view(registry: Registry, lang: str, link: Link) -> dict:
 
 def downloads_view(entries: list[dict], registry: Registry, lang: str, downloads_root: str | None) -> list[dict]:
     """For the Downloads page: each released bundle with its label, size and checksum."""
-    from .editions import format_date
-    import datetime as dt
     rows = []
     for entry in entries:
         cycle = registry.cycles.get(entry["cycle"])
@@ -152,7 +151,6 @@ def downloads_view(entries: list[dict], registry: Registry, lang: str, downloads
 
 def presentation_rows(pages: list, model: SiteModel, lang: str, link: Link) -> list[dict]:
     """Presentation records as rows: title, presenter, kind, region, profile, cycle, date."""
-    from .editions import format_date
     registry = model.registry
     rows = []
     for page in pages:
@@ -172,7 +170,6 @@ def presentation_rows(pages: list, model: SiteModel, lang: str, link: Link) -> l
 
 def phase_presentations_view(phase_id: str, model: SiteModel, lang: str, link: Link) -> dict:
     """For a phase overview: its presentations and its coverage against the seed's target."""
-    from . import records
     pages = records.presentations(model, phase_id)
     found = records.coverage(pages)
     registry = model.registry
@@ -184,7 +181,6 @@ def phase_presentations_view(phase_id: str, model: SiteModel, lang: str, link: L
 
 def dashboard_view(model: SiteModel, lang: str, link: Link) -> dict:
     """Phases × cycles: State presentations (others apart), diversity, gaps."""
-    from . import records
     registry = model.registry
     cycles = sorted(registry.cycles.values(), key=lambda c: c.number)
     rows = []
@@ -221,7 +217,6 @@ def workplan_view(cycle_id: str, model: SiteModel, lang: str, link: Link) -> dic
 
 def issues_view(model: SiteModel, lang: str, link: Link) -> list[dict]:
     """Current implementation issues with their status and phase."""
-    from . import records
     registry = model.registry
     rows = []
     for page in records.issues(model):

@@ -113,3 +113,17 @@ def test_offline_bundle_works_from_disk(page, unzipped_bundle):
     page.goto((unzipped_bundle / "zh" / "index.html").as_uri())
     results = search_results(page, "风险评估")
     assert any("risk-assessment.html" in url for url in results), results
+
+
+def test_version_selector_works_from_the_keyboard(page, pages_url):
+    page.goto(pages_url + "csp13/zh/e-authorization/risk-assessment/")
+    page.wait_for_selector(".att-versions:not([hidden])")
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('att-versions__select')"):
+            break
+    else:
+        raise AssertionError("the version selector is not reachable with Tab")
+    with page.expect_navigation():
+        page.keyboard.press("ArrowDown")
+    assert page.url == pages_url + "csp12/zh/e-authorization/risk-assessment/"
