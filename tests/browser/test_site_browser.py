@@ -61,3 +61,26 @@ def test_every_request_stays_on_the_local_origin(page, site_url, path):
     foreign = [url for url in requests
                if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != origin]
     assert requests and not foreign, foreign
+
+
+@pytest.mark.parametrize("path, index", [("e-authorization/risk-assessment/", "search/search_index.json"),
+                                         ("zh/e-authorization/risk-assessment/", "zh/search/search_index.json")])
+def test_search_index_loads_only_when_the_reader_reaches_for_search(page, site_url, path, index):
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(site_url + path, wait_until="networkidle")
+    page.wait_for_timeout(500)
+    assert site_url + index not in requests, "the index was downloaded before any search"
+    # Keyboard only: the theme's "/" shortcut focuses the search field.
+    page.keyboard.press("/")
+    page.wait_for_function("() => performance.getEntriesByType('resource')"
+                           ".some(e => e.name.endsWith('search_index.json'))", timeout=10000)
+    assert requests.count(site_url + index) == 1, requests
+    query = "风险评估" if path.startswith("zh/") else "risk assessment"
+    assert any(url.endswith(path) for url in search(page, query))
+
+
+def test_a_search_link_with_a_query_loads_the_index_at_once(page, site_url):
+    page.goto(site_url + "zh/?q=风险评估", wait_until="networkidle")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    assert page.is_visible(".md-search-result__item")
