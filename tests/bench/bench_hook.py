@@ -3,7 +3,9 @@
 For 500, 1,000 and 2,000 topic pages per language (both languages built), it generates a
 site whose pages carry about ten references each, then builds it with and without the
 hook, alternating the two so that machine noise hits both alike, and prints the median
-build times and the hook's overhead as a ratio. Usage:
+build times and the hook's overhead as a ratio, and the time spent inside the hook's
+events (measured directly by ``timed_hooks.py``, free of the noise of comparing two whole
+builds) per 1,000 pages, which shows whether its cost grows linearly. Usage:
 
     python tests/bench/bench_hook.py [--sizes 500 1000 2000] [--repeats 3]
 """
@@ -86,7 +88,7 @@ def generate(folder: Path, topics_per_language: int, with_hook: bool) -> Path:
     config.pop("watch", None)
     config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and ("mike" in p or "offline" in p))]
     if with_hook:
-        config["hooks"] = [str(ROOT / "hooks" / "att_hooks.py")]
+        config["hooks"] = [str(Path(__file__).resolve().parent / "timed_hooks.py")]
     else:
         config.pop("hooks", None)
     path = folder / "mkdocs.yml"
@@ -94,9 +96,11 @@ def generate(folder: Path, topics_per_language: int, with_hook: bool) -> Path:
     return path
 
 
-def build_seconds(config: Path) -> float:
-    """Wall time of one build of ``config``."""
+def build_seconds(config: Path, hook_log: Path | None = None) -> float:
+    """Wall time of one build of ``config``; the hook's own seconds go to ``hook_log``."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if hook_log is not None:
+        env["ATT_HOOK_SECONDS"] = str(hook_log)
     started = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config),
                              "--site-dir", str(config.parent / "site")], env=env, capture_output=True, text=True)
@@ -118,24 +122,29 @@ def main() -> None:
             with_hook = generate(Path(tmp) / f"{size}-with", size, True)
             without = generate(Path(tmp) / f"{size}-without", size, False)
             build_seconds(with_hook)  # warm caches (jieba dictionary, bytecode)
-            timings = {"with": [], "without": []}
-            for _ in range(args.repeats):
+            timings = {"with": [], "without": [], "inside": []}
+            for run in range(args.repeats):
                 timings["without"].append(build_seconds(without))
-                timings["with"].append(build_seconds(with_hook))
+                hook_log = Path(tmp) / f"{size}-hook-{run}.txt"
+                timings["with"].append(build_seconds(with_hook, hook_log))
+                timings["inside"].append(sum(float(line) for line in hook_log.read_text().split()))
             median_with = statistics.median(timings["with"])
             median_without = statistics.median(timings["without"])
-            rows.append((size, median_without, median_with, median_with / median_without))
+            inside = statistics.median(timings["inside"])
+            rows.append((size, median_without, median_with, median_with / median_without, inside))
             sys.stdout.write(f"{size:>6} topics/lang  without {median_without:7.1f} s  with {median_with:7.1f} s  "
-                             f"ratio {median_with / median_without:5.3f}\n")
+                             f"ratio {median_with / median_without:5.3f}  inside the hook {inside:6.2f} s\n")
             sys.stdout.flush()
             shutil.rmtree(Path(tmp) / f"{size}-with")
             shutil.rmtree(Path(tmp) / f"{size}-without")
     sys.stdout.write("\nHook overhead (median of %d, both languages built):\n" % args.repeats)
-    sys.stdout.write("| topic pages per language | without hook | with hook | ratio | hook seconds per 1,000 pages |\n")
-    sys.stdout.write("|---:|---:|---:|---:|---:|\n")
-    for size, without, with_hook, ratio in rows:
-        per_thousand = (with_hook - without) / (2 * size) * 1000
-        sys.stdout.write(f"| {size:,} | {without:.1f} s | {with_hook:.1f} s | {ratio:.3f} | {per_thousand:.2f} s |\n")
+    sys.stdout.write("| topic pages per language | without hook | with hook | ratio "
+                     "| inside the hook | inside the hook per 1,000 pages |\n")
+    sys.stdout.write("|---:|---:|---:|---:|---:|---:|\n")
+    for size, without, with_hook, ratio, inside in rows:
+        per_thousand = inside / (2 * size) * 1000
+        sys.stdout.write(f"| {size:,} | {without:.1f} s | {with_hook:.1f} s | {ratio:.3f} "
+                         f"| {inside:.2f} s | {per_thousand:.2f} s |\n")
 
 
 if __name__ == "__main__":
