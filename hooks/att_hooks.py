@@ -119,6 +119,8 @@ def on_page_content(html, page, config, files):
         html += render(state.env, "dashboard", dashboard=views.dashboard_view(model, lang, link), t=t)
     elif meta.get("view") == "workplan":
         html += render(state.env, "workplan", plan=views.workplan_view(meta.get("cycle"), model, lang, link), t=t)
+    elif meta.get("view") == "sources":
+        html += render(state.env, "sources", groups=views.sources_view(model, lang, link), t=t)
     elif meta.get("view") == "current-issues":
         html += render(state.env, "current-issues", issues=views.issues_view(model, lang, link), t=t)
     elif meta.get("view") == "downloads":

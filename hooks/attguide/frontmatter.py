@@ -25,10 +25,10 @@ log = logging.getLogger("mkdocs.plugins.attguide.frontmatter")
 
 # Generated views a page can ask for with ``view:``.
 VIEWS = ("matrix", "articles-index", "downloads", "translations", "presentations", "workplan",
-         "current-issues")
+         "current-issues", "sources")
 
 # Keys that must be identical in the English page and its Chinese counterpart.
-SHARED_KEYS = ("phase", "topic", "article", "articles", "related", "view", "status", "presenter",
+SHARED_KEYS = ("phase", "topic", "article", "articles", "related", "sources", "view", "status", "presenter",
                "stakeholder", "region", "profile", "topics", "cycle", "date", "link", "issue_status")
 
 _OPENING = re.compile(r"\A---[ \t]*\r?\n")
@@ -43,6 +43,7 @@ class PageMeta(base.Config):
     article = c.Optional(c.Type(int))
     articles = c.ListOfItems(c.Type((int, float, str)), default=[])
     related = c.ListOfItems(c.Type(str), default=[])
+    sources = c.ListOfItems(c.Type(str), default=[])
     status = c.Optional(c.Type(str))
     view = c.Optional(c.Choice(VIEWS))
     title = c.Optional(c.Type(str))
@@ -68,6 +69,7 @@ HINTS = {
     "article": "an article number such as 7",
     "articles": "a list of articles or paragraphs such as [7, 7.3]",
     "related": "a list of topics such as [e/mitigation, c/national-control-list]",
+    "sources": "a list of source ids from hooks/attguide/data/sources.yml, such as [basic-guide-ncs]",
     "status": "one of the statuses in the registry, such as 'draft'",
     "view": "one of: " + ", ".join(VIEWS),
     "hide": "a list such as [toc]",

@@ -16,10 +16,13 @@ import re
 from dataclasses import dataclass
 
 from .registry import Registry
+from .sources import suggest as suggest_source
 
 log = logging.getLogger("mkdocs.plugins.attguide.refs")
 
-SCHEMES = ("art", "phase", "topic")
+SCHEMES = ("art", "phase", "topic", "src")
+# The generated page that lists every source; a src: reference links to its entry there.
+SOURCES_PAGE = "sources.md"
 
 # A Markdown inline link whose URL uses one of our schemes; the text may hold one level of
 # nested brackets. An optional title ("...") is kept.
@@ -58,10 +61,11 @@ class Link:
 class Target:
     """What a reference points to, once checked against the registry."""
 
-    kind: str  # "art", "phase" or "topic"
-    key: str  # "7", "e", "e/risk-assessment"
+    kind: str  # "art", "phase", "topic" or "src"
+    key: str  # "7", "e", "e/risk-assessment", "basic-guide-ncs"
     path: str  # English source path of the target page, e.g. "articles/article-7.md"
     paragraph: int | None = None
+    anchor: str = ""  # fragment on the target page (a source's entry on the Sources page)
 
     def title(self, registry: Registry, lang: str) -> str:
         """The target's title in ``lang``: what an empty link text becomes."""
@@ -69,6 +73,8 @@ class Target:
             return registry.articles[int(self.key)].label(lang, self.paragraph)
         if self.kind == "phase":
             return registry.phases[self.key].short(lang)
+        if self.kind == "src":
+            return registry.sources[self.key].short_title(lang)
         return registry.topic(self.key).title(lang)
 
 
@@ -121,7 +127,17 @@ def parse_target(url: str, registry: Registry) -> Target:
         return _phase(value, registry)
     if scheme == "topic":
         return _topic(value, registry)
-    raise RefError(f"unknown reference scheme '{scheme}:'", "use art:, phase: or topic:")
+    if scheme == "src":
+        return source_target(value, registry)
+    raise RefError(f"unknown reference scheme '{scheme}:'", "use art:, phase:, topic: or src:")
+
+
+def source_target(value: str, registry: Registry, scheme: str = "src:") -> Target:
+    """Resolve a source id from ``sources.yml`` (used by ``sources:`` in front matter too)."""
+    source = registry.sources.get(value.strip())
+    if source is None:
+        raise RefError(f"unknown source '{scheme}{value}'", suggest_source(value.strip(), registry.sources))
+    return Target("src", source.id, SOURCES_PAGE, anchor=source.id)
 
 
 def _article(value: str, registry: Registry) -> Target:
@@ -234,7 +250,7 @@ def rewrite(markdown: str, links: list[tuple[Link, Target]], page_src_uri: str,
     cursor = 0
     for link, target in sorted(links, key=lambda pair: pair[0].start):
         text = link.text if link.text.strip() else target.title(registry, lang)
-        href = relative_md_path(target.path, page_src_uri)
+        href = relative_md_path(target.path, page_src_uri) + (f"#{target.anchor}" if target.anchor else "")
         pieces.append(markdown[cursor:link.start])
         pieces.append(f"[{text}]({href}{link.title})")
         cursor = link.end

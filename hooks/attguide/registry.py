@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from . import sources as sources_module
 from .frontmatter import compose_and_load
 from .problems import Problems
 
@@ -144,6 +145,7 @@ class Registry:
     ui: dict[str, dict] = field(default_factory=dict)
     vocabularies: dict[str, dict] = field(default_factory=dict)  # stakeholders, regions, …
     path: str = str(DEFAULT_PATH)
+    sources: dict = field(default_factory=dict)  # id -> attguide.sources.Source (sources.yml beside)
     topics_by_id: dict[str, list[Topic]] = field(default_factory=dict)
     _strings: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
 
@@ -303,7 +305,9 @@ def load(path: str | Path = DEFAULT_PATH) -> Registry:
     ui = data.get("ui")
     vocabularies = {name: dict(data.get(name) or {}) for name in VOCABULARIES}
     return Registry(articles, phases, cycles, dict(data.get("statuses") or {}),
-                    dict(data.get("abbreviations") or {}), dict(ui or {}), vocabularies, str(path))
+                    dict(data.get("abbreviations") or {}), dict(ui or {}), vocabularies, str(path),
+                    sources_module.load(sources_module.path_beside(path),
+                                        _display_path(sources_module.path_beside(path))))
 
 
 def _display_path(path: Path) -> str:

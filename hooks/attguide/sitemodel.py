@@ -36,6 +36,7 @@ class SourcePage:
     targets: list[tuple[refs.Link, refs.Target]] = field(default_factory=list)
     related: list[refs.Target] = field(default_factory=list)
     articles: list[refs.Target] = field(default_factory=list)
+    sources: list[refs.Target] = field(default_factory=list)  # front matter `sources:`
     h1: str | None = None
     h1_line: int = 1
 
@@ -124,6 +125,11 @@ def _read_page(rel: str, base: str, lang: str, text: str, shown: str, registry: 
             page.related.append(refs.topic_target(item, registry, scheme=""))
         except refs.RefError as error:
             problems.add(shown, meta.line("related"), f"in 'related': {error.message}", error.hint)
+    for item in meta.get("sources", []):
+        try:
+            page.sources.append(refs.source_target(item, registry, scheme=""))
+        except refs.RefError as error:
+            problems.add(shown, meta.line("sources"), f"in 'sources': {error.message}", error.hint)
 
     # The page title, for the registry-name check.
     heading = _H1.search(body)

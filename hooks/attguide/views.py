@@ -226,3 +226,56 @@ def issues_view(model: SiteModel, lang: str, link: Link) -> list[dict]:
                      "status": registry.term("issue_statuses", page.meta.get("issue_status"), lang),
                      "phase": phase.label(lang) if phase else ""})
     return rows
+
+
+def citing_pages(model: SiteModel, lang: str) -> dict[str, list[SourcePage]]:
+    """For each source id, the pages of ``lang`` that cite it (front matter or text)."""
+    cited: dict[str, set[str]] = {}
+    for page in model.pages.get(lang, {}).values():
+        targets = list(page.sources) + [target for _, target in page.targets]
+        for target in targets:
+            if target.kind == "src":
+                cited.setdefault(target.key, set()).add(page.base)
+    return {key: [model.pages[lang][base] for base in sorted(bases)] for key, bases in cited.items()}
+
+
+def source_entry(source, registry: Registry, lang: str) -> dict:
+    """One source as the templates show it, in ``lang``."""
+    other = "zh" if lang != "zh" else "en"
+    found_at = registry.sources.get(source.found_at) if source.found_at else None
+    return {
+        "id": source.id, "kind": source.kind,
+        "title": source.title["zh" if lang == "zh" else "en"],
+        # On Chinese pages a descriptive title is followed by the original one.
+        "original": source.title[other] if lang == "zh" and not source.zh_official else "",
+        "issuer": (source.issuer or {}).get("zh" if lang == "zh" else "en", ""),
+        "symbol": source.symbol or "", "date": source.date or "",
+        "status": registry.strings(lang).get(f"source_status_{source.status}", "") if source.status else "",
+        "languages": [registry.strings(lang).get(f"language_{code}", code) for code in source.languages],
+        "url": source.url or "",
+        "found_at": ({"id": found_at.id, "title": found_at.short_title(lang), "url": found_at.url or ""}
+                     if found_at else None),
+        "note": (source.note or {}).get("zh" if lang == "zh" else "en", ""),
+    }
+
+
+def sources_view(model: SiteModel, lang: str, link: Link) -> list[dict]:
+    """The Sources page: every source grouped by kind, each with the pages that cite it."""
+    from .sources import KINDS
+
+    registry = model.registry
+    t = registry.strings(lang)
+    cited = citing_pages(model, lang)
+    groups = []
+    for kind in KINDS:
+        entries = []
+        for source in registry.sources.values():
+            if source.kind != kind:
+                continue
+            entry = source_entry(source, registry, lang)
+            entry["cited_by"] = [{"title": page.h1 or page.base, "url": link(page.base)}
+                                 for page in cited.get(source.id, []) if page.base != "sources.md"]
+            entries.append(entry)
+        if entries:
+            groups.append({"kind": kind, "title": t.get(f"source_kind_{kind}", kind), "entries": entries})
+    return groups

@@ -1,0 +1,252 @@
+"""The sources the guidance cites (``data/sources.yml``), read once into typed values.
+
+Each entry is checked against a declared schema (MkDocs ``Config`` option classes, as
+the page front matter is); every mistake is reported as ``sources.yml:line: what — fix``
+and the build fails once, listing them all. Pages cite a source as ``[](src:ID)`` or in
+their front matter (``sources: [ID]``); :mod:`attguide.refs` resolves those ids here.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
+
+from .frontmatter import compose_and_load
+from .problems import Problems
+
+log = logging.getLogger("mkdocs.plugins.attguide.sources")
+
+FILE_NAME = "sources.yml"
+KINDS = ("treaty", "un-record", "att-document", "guide")
+STATUSES = ("draft", "welcomed", "endorsed", "adopted")
+# ISO 639-1 codes of the UN's six official languages: the only ones recorded so far.
+LANGUAGE_CODES = ("ar", "zh", "en", "fr", "ru", "es")
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+class _Bilingual(c.Type):
+    """A mapping with a non-empty English and Chinese string."""
+
+    def __init__(self, required: bool = True):
+        """``required=False`` lets the whole mapping be absent."""
+        super().__init__(dict)
+        self.required = required
+
+    def run_validation(self, value):
+        """Both languages present and non-empty."""
+        if value is None and not self.required:
+            return None
+        value = super().run_validation(value)
+        missing = [lang for lang in ("en", "zh") if not str(value.get(lang) or "").strip()]
+        if missing:
+            raise ValidationError("no " + " or ".join(missing) + " text")
+        extra = sorted(set(value) - {"en", "zh"})
+        if extra:
+            raise ValidationError("unknown language key " + ", ".join(map(str, extra)))
+        return {"en": str(value["en"]).strip(), "zh": str(value["zh"]).strip()}
+
+
+class _Date(c.BaseConfigOption):
+    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` (YAML may read the first as a date)."""
+
+    def run_validation(self, value):
+        """Keep the date as the text it was written."""
+        if value is None:
+            return None
+        text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+        if not _DATE.match(text):
+            raise ValidationError(f"'{text}' is not a date")
+        return text
+
+
+class _Url(c.BaseConfigOption):
+    """An absolute https (or http) address with a host and no spaces."""
+
+    def run_validation(self, value):
+        """Reject anything that is not a well-formed web address."""
+        if value is None:
+            return None
+        text = str(value)
+        parts = urlsplit(text)
+        if parts.scheme not in ("https", "http") or not parts.netloc or any(ch.isspace() for ch in text):
+            raise ValidationError(f"'{text}' is not a well-formed web address")
+        return text
+
+
+class SourceEntry(base.Config):
+    """The schema of one entry of ``sources.yml``."""
+
+    id = c.Type(str)
+    kind = c.Choice(KINDS)
+    title = _Bilingual()
+    zh_official = c.Type(bool, default=False)
+    short = _Bilingual()
+    issuer = _Bilingual(required=False)
+    symbol = c.Optional(c.Type(str))
+    date = _Date()
+    status = c.Optional(c.Choice(STATUSES))
+    languages = c.ListOfItems(c.Choice(LANGUAGE_CODES), default=[])
+    url = _Url()
+    found_at = c.Optional(c.Type(str))
+    note = _Bilingual(required=False)
+
+
+HINTS = {
+    "id": "lowercase words joined by hyphens, e.g. basic-guide-ncs",
+    "kind": "one of: " + ", ".join(KINDS),
+    "title": "en: and zh: titles",
+    "short": "en: and zh: short titles",
+    "issuer": "en: and zh: names",
+    "note": "en: and zh: text",
+    "date": "YYYY-MM-DD, YYYY-MM or YYYY",
+    "status": "one of: " + ", ".join(STATUSES) + " (or leave it out when unknown)",
+    "languages": "a list of codes from: " + ", ".join(LANGUAGE_CODES),
+    "url": "an address seen in a public copy, such as https://treaties.un.org/…, or no url",
+    "zh_official": "true or false",
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    """One cited source, with its titles in both languages."""
+
+    id: str
+    kind: str
+    title: dict
+    zh_official: bool
+    short: dict
+    issuer: dict | None = None
+    symbol: str | None = None
+    date: str | None = None
+    status: str | None = None
+    languages: tuple = ()
+    url: str | None = None
+    found_at: str | None = None
+    note: dict | None = None
+    line: int = 0
+
+    def short_title(self, lang: str) -> str:
+        """What an empty ``[](src:ID)`` link text becomes in ``lang``."""
+        return self.short["zh" if lang == "zh" else "en"]
+
+
+def path_beside(registry_path: str | Path) -> Path:
+    """``sources.yml`` in the folder of a registry file."""
+    return Path(registry_path).parent / FILE_NAME
+
+
+def load(path: str | Path, shown: str | None = None) -> dict[str, Source]:
+    """Read and check ``path``; an absent file means no sources. Fails once, listing all."""
+    path = Path(path)
+    if not path.exists():
+        return {}
+    shown = shown or str(path)
+    problems = Problems()
+    try:
+        root, data = compose_and_load(path.read_text(encoding="utf-8-sig"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problems.add(shown, mark.line + 1 if mark else 1,
+                     f"the sources file is not valid YAML ({getattr(error, 'problem', error)})",
+                     "fix the indentation or quoting on that line")
+        problems.raise_if_any("the sources")
+    entries = (data or {}).get("sources") or []
+    nodes = _entry_nodes(root)
+    found: dict[str, Source] = {}
+    for index, raw in enumerate(entries):
+        node = nodes[index] if index < len(nodes) else None
+        line = node.start_mark.line + 1 if node is not None else 1
+        source = _entry(raw, node, line, shown, problems)
+        if source is None:
+            continue
+        if source.id in found:
+            problems.add(shown, line, f"source '{source.id}' is listed twice",
+                         f"keep one entry (the first is on line {found[source.id].line})")
+            continue
+        found[source.id] = source
+    for source in found.values():
+        if source.found_at and source.found_at not in found:
+            problems.add(shown, source.line, f"'found_at: {source.found_at}' names no source",
+                         _suggest(source.found_at, found))
+    problems.raise_if_any("the sources")
+    return found
+
+
+def _entry_nodes(root) -> list:
+    """The YAML nodes of the entries under ``sources:``, for line numbers."""
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    for key, value in root.value:
+        if key.value == "sources" and isinstance(value, yaml.SequenceNode):
+            return list(value.value)
+    return []
+
+
+def _key_lines(node, line: int) -> dict:
+    """Line of each key of an entry's mapping node."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {key.value: key.start_mark.line + 1 for key, _ in node.value}
+
+
+def _entry(raw, node, line: int, shown: str, problems: Problems) -> Source | None:
+    """Validate one entry against :class:`SourceEntry`; record every problem."""
+    if not isinstance(raw, dict):
+        problems.add(shown, line, "a source entry must be a set of 'key: value' lines",
+                     "start it with '- id: …'")
+        return None
+    lines = _key_lines(node, line)
+    schema = dict(SourceEntry._schema)
+    values, ok = {}, True
+    for key, value in raw.items():
+        option = schema.get(key)
+        where = lines.get(key, line)
+        if option is None:
+            near = difflib.get_close_matches(str(key), list(schema), n=1)
+            problems.add(shown, where, f"unknown key '{key}' in a source entry",
+                         f"did you mean '{near[0]}'?" if near else "allowed keys: " + ", ".join(schema))
+            ok = False
+            continue
+        try:
+            values[key] = option.validate(value)
+        except ValidationError as error:
+            problems.add(shown, where, f"'{key}' has a wrong value ({error})",
+                         f"write {HINTS.get(key, 'a valid value')}")
+            ok = False
+    for key in ("id", "kind", "title", "short"):
+        if key not in raw:
+            problems.add(shown, line, f"source entry has no '{key}'", f"add {key}: {HINTS[key]}")
+            ok = False
+    if "id" in values and not _ID.match(values["id"]):
+        problems.add(shown, lines.get("id", line), f"'{values['id']}' is not a valid source id",
+                     HINTS["id"])
+        ok = False
+    if not ok:
+        return None
+    return Source(id=values["id"], kind=values["kind"], title=values["title"],
+                  zh_official=values.get("zh_official", False), short=values["short"],
+                  issuer=values.get("issuer"), symbol=values.get("symbol"), date=values.get("date"),
+                  status=values.get("status"), languages=tuple(values.get("languages") or ()),
+                  url=values.get("url"), found_at=values.get("found_at"), note=values.get("note"),
+                  line=line)
+
+
+def _suggest(value: str, known) -> str:
+    """A 'did you mean' hint for an unknown source id."""
+    near = difflib.get_close_matches(value, list(known), n=1)
+    return f"did you mean '{near[0]}'?" if near else "use an id from hooks/attguide/data/sources.yml"
+
+
+def suggest(value: str, known) -> str:
+    """Public form of the 'did you mean' hint, for references from pages."""
+    return _suggest(value, known)
