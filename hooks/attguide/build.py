@@ -44,6 +44,7 @@ class BuildState:
     versioned: bool = False  # mike is deploying this build as a version
     offline: bool = False  # Material's offline plugin is enabled
     dates: object = None  # lastupdated.LastUpdated of this build
+    termbase: object = None  # attguide.termbase.Termbase (terms.yml beside the registry)
     _urls: dict | None = None  # English source path -> URL in the language being built
 
     # -- registry ---------------------------------------------------------------------

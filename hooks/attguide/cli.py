@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import registry as registry_module, release as release_module, scaffold, translations
+from . import registry as registry_module, release as release_module, scaffold, termbase, translations
 from .sitemodel import scan_site
 
 log = logging.getLogger("mkdocs.plugins.attguide.cli")
@@ -84,6 +84,18 @@ def translations_mark(args) -> int:
     return 0
 
 
+def terms(args) -> int:
+    """Check every page against the termbase; list each avoided variant as path:line."""
+    registry = registry_module.load(args.registry)
+    base = termbase.load(termbase.path_beside(args.registry), registry)
+    found = termbase.check_docs(args.docs, base, registry)
+    for problem in found:
+        _say(str(problem))
+    _say(f"{len(found)} avoided term(s) or spelling(s) found in {args.docs}" if found else
+         f"terms: every page follows the termbase ({len(base.terms)} entries)")
+    return 1 if found else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run one task; errors are messages, not tracebacks."""
     parser = argparse.ArgumentParser(prog="attguide")
@@ -110,6 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     marked = commands.add_parser("translations-mark", help="record the English revision a translation follows")
     marked.add_argument("page", help="docs-relative path of the English or Chinese page")
     marked.set_defaults(run=translations_mark)
+
+    checked = commands.add_parser("terms", help="fail on variants the termbase avoids, in every page")
+    checked.set_defaults(run=terms)
 
     args = parser.parse_args(argv)
     try:

@@ -111,14 +111,6 @@ def test_topic_references_an_article_and_another_phase(key):
         f"{key} links to no topic of another phase"
 
 
-def test_glossary_defines_every_abbreviation_in_both_languages():
-    english = body(DOCS / "glossary.md")
-    chinese = body(DOCS / "glossary.zh.md")
-    for abbreviation in REGISTRY["abbreviations"]:
-        assert f"{{#{abbreviation.lower()}}}" in english, abbreviation
-        assert f"{{#{abbreviation.lower()}}}" in chinese, abbreviation
-
-
 @pytest.mark.parametrize("number", [a["number"] for a in REGISTRY["articles"]])
 def test_article_page_describes_the_article(number):
     english = DOCS / "articles" / f"article-{number}.md"
