@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test test-fast bench clean release preview-versions new-topic offline translations translations-mark audit vendor check-sources force-wording
+.PHONY: help serve build test test-fast bench clean release preview-versions new-topic offline translations translations-mark audit vendor terms check-sources force-wording
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -48,6 +48,9 @@ new-topic: $(VENV)/.installed ## Scaffold a topic in both languages: make new-to
 
 translations: $(VENV)/.installed ## List Chinese pages as current, outdated or missing (CHECK=1: exit non-zero if any is behind)
 	$(ATTGUIDE) translations $(if $(CHECK),--check)
+
+terms: $(VENV)/.installed ## Check every page against the termbase (avoided Chinese variants, -ise spellings); also part of every build
+	$(ATTGUIDE) terms
 
 translations-mark: $(VENV)/.installed ## Record that a translation follows the current English page: make translations-mark PAGE=docs/e-authorization/risk-assessment.md
 	@test -n "$(PAGE)" || { echo "usage: make translations-mark PAGE=docs/<path>.md"; exit 2; }

@@ -23,6 +23,7 @@ from mkdocs.utils import get_relative_url
 
 # MkDocs puts this file's folder on sys.path while loading it.
 from attguide import (abbreviations, editions, external, lastupdated, provisions, records, refs, release,
+                      segmenter, termbase,
                       translations, views)
 from attguide.build import BuildState, DEFAULT_LANGUAGE, language_root, split_search_index
 from attguide.registry import DEFAULT_PATH as DEFAULT_REGISTRY
@@ -54,6 +55,8 @@ def on_config(config):
     state.registry_path = (os.path.join(os.path.dirname(config.config_file_path), custom)
                            if custom else str(DEFAULT_REGISTRY))
     state.load_registry()
+    state.termbase = termbase.load(termbase.path_beside(state.registry_path), state.registry)
+    segmenter.keep_whole(termbase.search_words(state.termbase))
     if config.nav:
         config.nav = state.expand_nav(config.nav, state.lang)
     state.cycle, state.versioned = editions.current_cycle(state.registry)
@@ -87,6 +90,10 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     # The status is shown by our template; Material would also put an icon in the nav.
     page.meta.pop("status", None)
+    if source.meta.get("view") == "glossary":
+        view = termbase.glossary_view(state.termbase, state.registry, state.lang)
+        markdown = markdown.rstrip() + "\n\n" + render(state.env, "glossary-markdown", view=view,
+                                                        t=state.registry.strings(state.lang))
     links = refs.links_for(markdown, source.body, source.targets, state.registry)
     markdown = refs.rewrite(markdown, links, page.file.src_uri, state.registry, state.lang)
     # Generated closing sections (headings in Markdown, so the page's TOC lists them).

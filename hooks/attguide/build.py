@@ -17,7 +17,8 @@ from pathlib import Path
 from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
 
-from . import modality, registry as registry_module, sources, views
+from . import modality, registry as registry_module, sources
+from . import termbase as termbase_module, views
 from .registry import Registry
 from .sitemodel import SiteModel, language_of, scan_site
 
@@ -44,6 +45,7 @@ class BuildState:
     versioned: bool = False  # mike is deploying this build as a version
     offline: bool = False  # Material's offline plugin is enabled
     dates: object = None  # lastupdated.LastUpdated of this build
+    termbase: object = None  # attguide.termbase.Termbase (terms.yml beside the registry)
     _urls: dict | None = None  # English source path -> URL in the language being built
 
     # -- registry ---------------------------------------------------------------------
@@ -69,6 +71,9 @@ class BuildState:
         # Sources no page cites; cited provisions without a recorded force.
         self.model.problems.extend(sources.check_unused(self.model))
         self.model.problems.extend(modality.check_coverage(self.model, _docs_prefix(docs_dir)))
+        if self.termbase is not None:
+            for problem in termbase_module.check_model(self.model, self.termbase, _docs_prefix(docs_dir)):
+                self.model.problems.add(problem.path, problem.line, problem.message, problem.hint)
         self.model.problems.raise_if_any()
         return self.model
 

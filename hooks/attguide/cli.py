@@ -16,7 +16,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from . import (linkcheck, modality, registry as registry_module, release as release_module, scaffold,
-               sources as sources_module, translations)
+               sources as sources_module, termbase, translations)
 from .sitemodel import scan_site
 
 log = logging.getLogger("mkdocs.plugins.attguide.cli")
@@ -103,6 +103,16 @@ def force_wording(args) -> int:
         _say(str(issue))
     _say(f"{len(issues)} sentence{'s' if len(issues) != 1 else ''} to confirm")
     return 1 if issues else 0
+def terms(args) -> int:
+    """Check every page against the termbase; list each avoided variant as path:line."""
+    registry = registry_module.load(args.registry)
+    base = termbase.load(termbase.path_beside(args.registry), registry)
+    found = termbase.check_docs(args.docs, base, registry)
+    for problem in found:
+        _say(str(problem))
+    _say(f"{len(found)} avoided term(s) or spelling(s) found in {args.docs}" if found else
+         f"terms: every page follows the termbase ({len(base.terms)} entries)")
+    return 1 if found else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -138,6 +148,8 @@ def main(argv: list[str] | None = None) -> int:
     wording = commands.add_parser("force-wording",
                                   help="flag sentences that cite an obligation as 'asks' and the like")
     wording.set_defaults(run=force_wording)
+    checked = commands.add_parser("terms", help="fail on variants the termbase avoids, in every page")
+    checked.set_defaults(run=terms)
 
     args = parser.parse_args(argv)
     try:

@@ -1,0 +1,14 @@
+"""Every page follows the termbase: no avoided Chinese variant, no -ise spelling (``make terms``)."""
+
+from __future__ import annotations
+
+from attguide import termbase
+from attguide.registry import load
+from sitedata import DOCS
+
+
+def test_every_page_uses_the_termbase_forms():
+    registry = load()
+    base = termbase.load(termbase.path_beside(registry.path), registry)
+    found = termbase.check_docs(DOCS, base, registry)
+    assert not found, "avoided forms (run `make terms`):\n" + "\n".join(map(str, found[:40]))
