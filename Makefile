@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test test-fast bench clean release preview-versions new-topic offline translations translations-mark audit vendor
+.PHONY: help serve build test test-fast bench clean release preview-versions new-topic offline translations translations-mark audit vendor terms check-sources force-wording
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -49,6 +49,9 @@ new-topic: $(VENV)/.installed ## Scaffold a topic in both languages: make new-to
 translations: $(VENV)/.installed ## List Chinese pages as current, outdated or missing (CHECK=1: exit non-zero if any is behind)
 	$(ATTGUIDE) translations $(if $(CHECK),--check)
 
+terms: $(VENV)/.installed ## Check every page against the termbase (avoided Chinese variants, -ise spellings); also part of every build
+	$(ATTGUIDE) terms
+
 translations-mark: $(VENV)/.installed ## Record that a translation follows the current English page: make translations-mark PAGE=docs/e-authorization/risk-assessment.md
 	@test -n "$(PAGE)" || { echo "usage: make translations-mark PAGE=docs/<path>.md"; exit 2; }
 	$(ATTGUIDE) translations-mark "$(PAGE)"
@@ -62,6 +65,12 @@ preview-versions: $(VENV)/.installed ## Serve the versioned site (gh-pages) on h
 
 offline: $(VENV)/.installed ## Build the offline edition of the newest cycle into site-offline/
 	ATT_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
+
+check-sources: $(VENV)/.installed ## Check the external addresses of sources.yml and the pages (needs a network; not part of make test)
+	$(ATTGUIDE) check-sources
+
+force-wording: $(VENV)/.installed ## List sentences that cite an obligation as "asks"/"should" (or an encouragement as 必须) for review
+	$(ATTGUIDE) force-wording
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts

@@ -7,8 +7,9 @@ mkdocs-static-i18n, English first):
 2. ``on_pre_build``: first pass over every page of both languages (front matter,
    references, pairs); fail once, listing every problem.
 3. ``on_page_markdown``: second pass, rewrite ``art:``/``phase:``/``topic:`` links.
-4. ``on_page_content``: append the generated views (article, matrix, phase lists).
-5. ``on_page_context``: status, topic summary, language switcher links, search base.
+4. ``on_page_content``: the generated views (article, matrix, phase lists, a topic's "At a
+   glance" after its title and its Sources), links to other sites marked.
+5. ``on_page_context``: status, language switcher links, search base.
 6. ``on_post_build``: give each language its own search index.
 """
 
@@ -21,7 +22,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 # MkDocs puts this file's folder on sys.path while loading it.
-from attguide import (abbreviations, editions, lastupdated, records, refs, release, segmenter, termbase,
+from attguide import (abbreviations, editions, external, lastupdated, provisions, records, refs, release,
+                      segmenter, termbase,
                       translations, views)
 from attguide.build import BuildState, DEFAULT_LANGUAGE, language_root, split_search_index
 from attguide.registry import DEFAULT_PATH as DEFAULT_REGISTRY
@@ -93,7 +95,13 @@ def on_page_markdown(markdown, page, config, files):
         markdown = markdown.rstrip() + "\n\n" + render(state.env, "glossary-markdown", view=view,
                                                         t=state.registry.strings(state.lang))
     links = refs.links_for(markdown, source.body, source.targets, state.registry)
-    return refs.rewrite(markdown, links, page.file.src_uri, state.registry, state.lang)
+    markdown = refs.rewrite(markdown, links, page.file.src_uri, state.registry, state.lang)
+    # Generated closing sections (headings in Markdown, so the page's TOC lists them).
+    if source.meta.get("topic"):
+        markdown += provisions.topic_markdown(state.lang, state.registry)
+    elif source.meta.get("article") is not None:
+        markdown += provisions.article_markdown(state.lang, state.registry)
+    return markdown
 
 
 def on_page_content(html, page, config, files):
@@ -108,12 +116,25 @@ def on_page_content(html, page, config, files):
     if CHART_MARKER in html:
         chart = views.chart_view(state.registry, lang, link)
         html = html.replace(CHART_MARKER, render(state.env, "phase-chart", t=t, **chart), 1)
+    if meta.get("topic") and meta.get("phase") in state.registry.phases:
+        # "At a glance" right after the title; the cited sources under "Sources".
+        topic = views.topic_view(source, model, lang, link)
+        topic["provisions"] = provisions.topic_provisions(source, state.registry, lang, link)
+        html = provisions.after_title(html, render(state.env, "topic-summary", att_t=t, att_topic=topic))
+        html = html.replace(provisions.TOPIC_SOURCES_MARKER, render(
+            state.env, "topic-sources", sources=provisions.topic_sources(source, state.registry, lang, link), t=t), 1)
     if meta.get("article") is not None:
-        groups = views.article_view(meta.get("article"), model, lang, link)
-        shown = views.article_presentations(meta.get("article"), model, lang, link)
+        number = meta.get("article")
+        html = provisions.after_title(html, render(
+            state.env, "article-force", force=provisions.article_force_view(number, state.registry, lang), t=t))
+        html = html.replace(provisions.ARTICLE_TEXTS_MARKER, render(
+            state.env, "article-texts", texts=provisions.article_texts_view(state.registry, lang, link), t=t), 1)
+        groups = views.article_view(number, model, lang, link)
+        shown = views.article_presentations(number, model, lang, link)
         html += render(state.env, "article-topics", groups=groups, presentations=shown, t=t)
     elif meta.get("view") == "matrix":
-        html += render(state.env, "matrix", matrix=views.matrix_view(model, lang, link), t=t)
+        matrix = provisions.matrix_force(views.matrix_view(model, lang, link), model, lang)
+        html += render(state.env, "matrix", matrix=matrix, t=t)
     elif meta.get("view") == "articles-index":
         html += render(state.env, "articles-index", rows=views.articles_index_view(model, lang, link),
                        t=t)
@@ -140,7 +161,8 @@ def on_page_content(html, page, config, files):
                        t=t)
         html += render(state.env, "phase-presentations", t=t,
                        presentations=views.phase_presentations_view(meta.get("phase"), model, lang, link))
-    return html
+    # Links to other websites: same tab, marked as leaving the site.
+    return external.mark(html, t.get("external_link", ""))
 
 
 def on_page_context(context, page, config, nav):
@@ -153,8 +175,6 @@ def on_page_context(context, page, config, nav):
     context["att_lang"] = lang
     context["att_status"] = state.registry.statuses.get(status, {}).get(lang) if status else None
     context["att_status_id"] = status
-    if source is not None and source.meta.get("topic"):
-        context["att_topic"] = views.topic_view(source, state.model, lang, link)
     # Translation drift: a notice on Chinese pages whose English text changed since.
     if source is not None and lang != DEFAULT_LANGUAGE:
         english = state.model.page(DEFAULT_LANGUAGE, source.base)

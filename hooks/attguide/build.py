@@ -17,7 +17,8 @@ from pathlib import Path
 from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
 
-from . import registry as registry_module, views
+from . import modality, registry as registry_module, sources
+from . import termbase as termbase_module, views
 from .registry import Registry
 from .sitemodel import SiteModel, language_of, scan_site
 
@@ -67,6 +68,12 @@ class BuildState:
     def scan(self, docs_dir: str) -> SiteModel:
         """Read and check every page of both languages; fail once with every problem."""
         self.model = scan_site(docs_dir, self.registry, shown_prefix=_docs_prefix(docs_dir))
+        # Sources no page cites; cited provisions without a recorded force.
+        self.model.problems.extend(sources.check_unused(self.model))
+        self.model.problems.extend(modality.check_coverage(self.model, _docs_prefix(docs_dir)))
+        if self.termbase is not None:
+            for problem in termbase_module.check_model(self.model, self.termbase, _docs_prefix(docs_dir)):
+                self.model.problems.add(problem.path, problem.line, problem.message, problem.hint)
         self.model.problems.raise_if_any()
         return self.model
 

@@ -2,6 +2,8 @@
 
     python -m attguide.cli new-topic PHASE ID --en "English name" --zh "中文名称"
     python -m attguide.cli release CYCLE [--push]
+    python -m attguide.cli check-sources        # external addresses (needs a network)
+    python -m attguide.cli force-wording        # provisions cited in words that misstate their force
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import registry as registry_module, release as release_module, scaffold, termbase, translations
+from . import (linkcheck, modality, registry as registry_module, release as release_module, scaffold,
+               sources as sources_module, termbase, translations)
 from .sitemodel import scan_site
 
 log = logging.getLogger("mkdocs.plugins.attguide.cli")
@@ -84,6 +87,22 @@ def translations_mark(args) -> int:
     return 0
 
 
+def check_sources(args) -> int:
+    """HEAD/GET every external address; say plainly when there is no network."""
+    registry = registry_module.load(args.registry)
+    shown = sources_module.shown_path(sources_module.path_beside(args.registry))
+    return linkcheck.run(registry.sources, shown, Path(args.docs), _say)
+
+
+def force_wording(args) -> int:
+    """List sentences citing a provision in words that misstate its force; exit 1 if any."""
+    registry = registry_module.load(args.registry)
+    model = scan_site(args.docs, registry, shown_prefix=sources_module.shown_path(args.docs))
+    issues = modality.check_wording(model, sources_module.shown_path(args.docs))
+    for issue in issues:
+        _say(str(issue))
+    _say(f"{len(issues)} sentence{'s' if len(issues) != 1 else ''} to confirm")
+    return 1 if issues else 0
 def terms(args) -> int:
     """Check every page against the termbase; list each avoided variant as path:line."""
     registry = registry_module.load(args.registry)
@@ -123,6 +142,12 @@ def main(argv: list[str] | None = None) -> int:
     marked.add_argument("page", help="docs-relative path of the English or Chinese page")
     marked.set_defaults(run=translations_mark)
 
+    links = commands.add_parser("check-sources", help="check the external addresses (needs a network)")
+    links.set_defaults(run=check_sources)
+
+    wording = commands.add_parser("force-wording",
+                                  help="flag sentences that cite an obligation as 'asks' and the like")
+    wording.set_defaults(run=force_wording)
     checked = commands.add_parser("terms", help="fail on variants the termbase avoids, in every page")
     checked.set_defaults(run=terms)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from . import sources as sources_module
+from . import modality, sources as sources_module
 from .frontmatter import compose_and_load
 from .problems import Problems
 
@@ -146,6 +146,7 @@ class Registry:
     vocabularies: dict[str, dict] = field(default_factory=dict)  # stakeholders, regions, …
     path: str = str(DEFAULT_PATH)
     sources: dict = field(default_factory=dict)  # id -> attguide.sources.Source (sources.yml beside)
+    force: object = None  # attguide.modality.ForceTable (force.yml beside)
     topics_by_id: dict[str, list[Topic]] = field(default_factory=dict)
     _strings: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
 
@@ -307,7 +308,9 @@ def load(path: str | Path = DEFAULT_PATH) -> Registry:
     return Registry(articles, phases, cycles, dict(data.get("statuses") or {}),
                     dict(data.get("abbreviations") or {}), dict(ui or {}), vocabularies, str(path),
                     sources_module.load(sources_module.path_beside(path),
-                                        _display_path(sources_module.path_beside(path))))
+                                        _display_path(sources_module.path_beside(path))),
+                    force=modality.load(modality.path_beside(path), articles,
+                                        _display_path(modality.path_beside(path))))
 
 
 def _display_path(path: Path) -> str:

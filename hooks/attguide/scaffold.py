@@ -15,14 +15,18 @@ from .registry import Phase, Registry
 log = logging.getLogger("mkdocs.plugins.attguide.scaffold")
 
 # Topic page sections: (id, English heading, Chinese heading).
+# The "At a glance" box and the closing list of sources are generated from the front matter.
 TOPIC_SECTIONS = (
     ("scope", "What the topic covers", "专题范围"),
-    ("provisions", "Treaty provisions", "相关条约条款"),
+    ("requires", "What the Treaty requires", "条约的要求"),
+    ("encouraged", "What the Treaty encourages or allows", "条约鼓励或允许的做法"),
+    ("steps", "Steps", "实施步骤"),
+    ("options", "Options and trade-offs", "可选做法及其利弊"),
+    ("example", "Worked example", "示例"),
+    ("pitfalls", "Common pitfalls", "常见误区"),
     ("questions", "Practical questions", "可以提出的实际问题"),
-    ("approaches", "Approaches and options", "做法与选择"),
     ("connections", "Links with other phases", "与其他阶段的联系"),
     ("cooperation", "Cooperation and assistance", "国际合作与援助"),
-    ("reading", "Further reading", "延伸阅读"),
 )
 
 # What a new page says in each section until its author writes it; readers see the
@@ -45,7 +49,7 @@ def front_matter(phase_id: str, topic_id: str, articles: list, related: list[str
 
 def topic_page(phase_id: str, topic_id: str, title: str, lang: str, articles: list,
                related: list[str], sections: dict[str, str] | None = None) -> str:
-    """A whole topic page: front matter, title, and the seven sections."""
+    """A whole topic page: front matter, title, and every section of :data:`TOPIC_SECTIONS`."""
     sections = sections or {}
     parts = [front_matter(phase_id, topic_id, articles, related), f"\n# {title}\n"]
     for section_id, english, chinese in TOPIC_SECTIONS:

@@ -250,3 +250,47 @@ def _suggest(value: str, known) -> str:
 def suggest(value: str, known) -> str:
     """Public form of the 'did you mean' hint, for references from pages."""
     return _suggest(value, known)
+
+
+# -- citations ------------------------------------------------------------------------------
+# What every article page cites through its generated "Authentic texts" note: the Treaty's
+# UN Treaty Series record, the resolution that adopted it, its status page and the 2013
+# correction of the Arabic and Chinese texts.
+ARTICLE_PAGE_SOURCES = ("att-text", "ga-res-67-234b", "att-status", "att-corrections-ar-zh")
+
+
+def cited_ids(model) -> set[str]:
+    """Ids of the sources cited by any page (front matter, text or generated note)."""
+    cited: set[str] = set()
+    for pages in model.pages.values():
+        for page in pages.values():
+            cited.update(t.key for t in page.sources if t.kind == "src")
+            cited.update(t.key for _, t in page.targets if t.kind == "src")
+            if page.meta.get("article") is not None:
+                cited.update(ARTICLE_PAGE_SOURCES)
+    return cited
+
+
+def check_unused(model) -> Problems:
+    """Every entry of sources.yml is cited by a page, or is where a cited document is published."""
+    problems = Problems()
+    registry = model.registry
+    if not registry.sources:
+        return problems
+    cited = cited_ids(model)
+    published_at = {s.found_at for s in registry.sources.values() if s.found_at and s.id in cited}
+    shown = shown_path(path_beside(registry.path))
+    for source in registry.sources.values():
+        if source.id not in cited and source.id not in published_at:
+            problems.add(shown, source.line, f"source '{source.id}' is cited by no page",
+                         f"cite it on a page ([](src:{source.id}) or sources: [{source.id}]) "
+                         "or remove the entry")
+    return problems
+
+
+def shown_path(path: str | Path) -> str:
+    """A path relative to the working directory when possible, for messages."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

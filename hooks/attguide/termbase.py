@@ -339,19 +339,35 @@ def check_page(text: str, lang: str, shown: str, termbase: Termbase, kept_titles
     return found
 
 
-def check_docs(docs_dir: str | Path, termbase: Termbase, registry: Registry, shown_prefix: str = "docs"
-               ) -> list[Problem]:
-    """Every page of ``docs_dir`` checked: Chinese pages for Chinese variants, English for spelling."""
-    docs = Path(docs_dir)
-    kept = tuple(sorted({topic.zh for topic in registry.all_topics()}
+def _kept_titles(registry: Registry) -> tuple[str, ...]:
+    """The proposal's Chinese labels kept as titles (topics and phases), longest first."""
+    return tuple(sorted({topic.zh for topic in registry.all_topics()}
                         | {phase.short("zh") for phase in registry.phases.values()}
                         | {phase.name("zh") for phase in registry.phases.values()}, key=len, reverse=True))
+
+
+def check_docs(docs_dir: str | Path, termbase: Termbase, registry: Registry, shown_prefix: str = "docs"
+               ) -> list[Problem]:
+    """Every page of ``docs_dir`` checked (``make terms``, outside a build)."""
+    docs = Path(docs_dir)
+    kept = _kept_titles(registry)
     problems: list[Problem] = []
     for file in sorted(docs.rglob("*.md")):
         rel = file.relative_to(docs).as_posix()
         lang = "zh" if rel.endswith(".zh.md") else "en"
         text = file.read_text(encoding="utf-8-sig")
         problems += check_page(text, lang, f"{shown_prefix}/{rel}", termbase, kept if lang == "zh" else ())
+    return problems
+
+
+def check_model(model, termbase: Termbase, shown_prefix: str = "docs") -> list[Problem]:
+    """The same check during a build, over the pages the first pass has already read."""
+    kept = _kept_titles(model.registry)
+    problems: list[Problem] = []
+    for lang, pages in model.pages.items():
+        for page in pages.values():
+            shown = f"{shown_prefix}/{page.path}" if shown_prefix else page.path
+            problems += check_page(page.text, lang, shown, termbase, kept if lang == "zh" else ())
     return problems
 
 

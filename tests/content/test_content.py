@@ -6,14 +6,16 @@ import re
 
 import pytest
 
+from attguide import scaffold
+
 from sitedata import (DOCS, REGISTRY, article_numbers, body, chinese_of, english_pages,
                       front_matter, phases, topics)
 
 HEADING_ID = re.compile(r"^#{1,6} .*\{#([a-z0-9-]+)\}\s*$", re.MULTILINE)
 REFERENCE = re.compile(r"\]\(((?:art|phase|topic|src):[^)\s]+)")
-# The parts of every topic page (heading ids, identical in both languages), in reading order.
-TOPIC_SECTIONS = ("scope", "requires", "encouraged", "steps", "options", "example", "pitfalls",
-                  "questions", "connections", "cooperation")
+# The parts of every topic page (heading ids, identical in both languages), in reading order:
+# the sections that `make new-topic` writes.
+TOPIC_SECTIONS = tuple(section for section, _, _ in scaffold.TOPIC_SECTIONS)
 H1 = re.compile(r"^# (.+?)\s*$", re.MULTILINE)
 PLACEHOLDERS = re.compile(r"\b(TODO|TBD|FIXME|XXX|lorem ipsum|placeholder|to be completed)\b|"
                           r"being drafted|正在起草|待补充|待完成", re.IGNORECASE)

@@ -92,3 +92,26 @@ def test_rewrite_links_to_the_sources_page_entry():
     links = [(link, refs.parse_target(link.url, REGISTRY)) for link in refs.scan(text)]
     assert refs.rewrite(text, links, "e-authorization/risk-assessment.md", REGISTRY, "en") == \
         "See [Arms Trade Treaty](../sources.md#att-text)."
+
+
+def test_an_uncited_source_is_reported_at_its_line(tmp_path):
+    """check_unused names an uncited entry with its line in sources.yml."""
+    from attguide.sitemodel import scan_site
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    model = scan_site(docs, REGISTRY, shown_prefix="docs")
+    found = [str(p) for p in sources.check_unused(model).items]
+    first = REGISTRY.sources["mosaic"]
+    assert any(f"sources.yml:{first.line}: source 'mosaic' is cited by no page" in p for p in found)
+
+
+def test_article_pages_cite_the_authentic_texts(tmp_path):
+    from attguide.sitemodel import scan_site
+
+    docs = tmp_path / "docs" / "articles"
+    docs.mkdir(parents=True)
+    (docs / "article-28.md").write_text("---\narticle: 28\nstatus: draft\n---\n\n# Article 28\n", encoding="utf-8")
+    model = scan_site(tmp_path / "docs", REGISTRY, shown_prefix="docs")
+    cited = sources.cited_ids(model)
+    assert {"att-text", "att-corrections-ar-zh", "att-status", "ga-res-67-234b"} <= cited
