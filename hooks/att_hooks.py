@@ -124,7 +124,7 @@ def on_page_content(html, page, config, files):
     elif meta.get("view") == "downloads":
         # Bundles sit in downloads/ beside the versions: reachable only from a mike version.
         root = downloads_root(page.url) if state.versioned else None
-        project = os.path.dirname(config.config_file_path)
+        project = os.path.dirname(os.path.abspath(config.config_file_path))
         bundles = views.downloads_view(downloads.load(project), state.registry, lang, root)
         html += render(state.env, "downloads", bundles=bundles, linked=bool(root), t=t)
     elif meta.get("phase") and not meta.get("topic") and not records.kind_of(source.base):
