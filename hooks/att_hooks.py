@@ -9,7 +9,7 @@ mkdocs-static-i18n, English first):
 3. ``on_page_markdown``: second pass, rewrite ``art:``/``phase:``/``topic:`` links.
 4. ``on_page_content``: append the generated views (article, matrix, phase lists).
 5. ``on_page_context``: status, topic summary, language switcher links, search base.
-6. ``on_template_context``/``on_post_template``: the 404 page of each language.
+6. ``on_template_context``/``on_post_template``: the 404 page of each language, the sitemap.
 7. ``on_post_build``: give each language its own search index and its own 404 page.
 
 What relies on the theme's or the plugins' internals goes through :mod:`attguide.theme`.
@@ -33,6 +33,7 @@ from attguide.render import render
 log = logging.getLogger("mkdocs.plugins.attguide.hooks")
 state = BuildState()
 CHART_MARKER = "<!-- att:phase-chart -->"
+SITEMAP = "sitemap.xml"
 
 
 def english_url(page) -> str:
@@ -64,7 +65,6 @@ def on_config(config):
 
 def on_pre_build(config):
     """First pass, once per site build: check every page of both languages."""
-    theme.site_url_with_slash(config)  # after mike's on_config: sitemap URLs stay well formed
     if state.lang == DEFAULT_LANGUAGE:
         state.scan(config.docs_dir)
         state.dates = lastupdated.LastUpdated(config.docs_dir, editions.build_date())
@@ -178,7 +178,9 @@ def on_page_context(context, page, config, nav):
 
 
 def on_template_context(context, template_name, config):
-    """The 404 page: interface strings and home links in the language being built."""
+    """The sitemap: a well-formed site URL. The 404 page: strings and home links in its language."""
+    if template_name == SITEMAP:
+        state.site_url = theme.site_url_with_slash(config)
     if template_name != notfound.TEMPLATE or state.registry is None:
         return context
     lang, base = state.lang, context["base_url"]
@@ -192,7 +194,9 @@ def on_template_context(context, template_name, config):
 
 
 def on_post_template(output, template_name, config):
-    """Keep each language's 404 page; ``on_post_build`` writes them under their roots."""
+    """Keep each language's 404 page (``on_post_build`` writes them); restore the site URL."""
+    if template_name == SITEMAP:
+        theme.restore_site_url(config, state.site_url)
     if template_name == notfound.TEMPLATE:
         state.not_found[state.lang] = output
     return output

@@ -49,6 +49,7 @@ class BuildState:
     versioned: bool = False  # mike is deploying this build as a version
     offline: bool = False  # Material's offline plugin is enabled
     dates: object = None  # lastupdated.LastUpdated of this build
+    site_url: str | None = None  # site_url as configured, while the sitemap is rendered
     not_found: dict = field(default_factory=dict)  # language -> its rendered 404 page, this build
     _urls: dict | None = None  # English source path -> URL in the language being built
 

@@ -29,7 +29,7 @@ Python side:
    :func:`hide_status_from_theme`.
 7. **mike's ``site_url``.** mike appends the version to ``site_url`` without a trailing
    slash; static-i18n's sitemap template concatenates ``site_url`` and a page URL, which
-   gives ``…/csp13zh/``: :func:`site_url_with_slash`.
+   gives ``…/csp13zh/``: :func:`site_url_with_slash` while the sitemap is rendered.
 
 Template side (``theme-bridge.html``): the search-on-demand patch of
 ``XMLHttpRequest`` (Material fetches ``search/search_index.json`` with XHR), the renaming
@@ -100,8 +100,19 @@ def hide_status_from_theme(page) -> None:
 
 
 # -- mike --------------------------------------------------------------------------------------
-def site_url_with_slash(config) -> None:
-    """End ``site_url`` with a slash again after mike appended the version to it."""
+def site_url_with_slash(config) -> str:
+    """End ``site_url`` with a slash (mike appended the version without one); return it as it was.
+
+    Only for the time the sitemap is rendered: mike's ``on_config`` runs again for every
+    language's build and joins the version to ``site_url`` once more, so a slash left in
+    place would give ``…/csp13/csp13``. :func:`restore_site_url` puts the old value back.
+    """
     url = config.site_url
     if url and not url.endswith("/"):
         config.site_url = url + "/"
+    return url
+
+
+def restore_site_url(config, url: str) -> None:
+    """Put back the ``site_url`` that :func:`site_url_with_slash` returned."""
+    config.site_url = url
