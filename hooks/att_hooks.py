@@ -7,10 +7,13 @@ mkdocs-static-i18n, English first):
 2. ``on_pre_build``: first pass over every page of both languages (front matter,
    references, pairs); fail once, listing every problem.
 3. ``on_page_markdown``: second pass, rewrite ``art:``/``phase:``/``topic:`` links.
-4. ``on_page_content``: the generated views (article, matrix, phase lists, a topic's "At a
-   glance" after its title and its Sources), links to other sites marked.
+4. ``on_page_content``: the generated views (article, matrix, phase lists, a topic's "At a glance"
+   after its title and its Sources), links to other sites marked.
 5. ``on_page_context``: status, language switcher links, search base.
-6. ``on_post_build``: give each language its own search index.
+6. ``on_template_context``/``on_post_template``: the 404 page of each language, the sitemap.
+7. ``on_post_build``: give each language its own search index and its own 404 page.
+
+What relies on the theme's or the plugins' internals goes through :mod:`attguide.theme`.
 """
 
 from __future__ import annotations
@@ -22,16 +25,16 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 # MkDocs puts this file's folder on sys.path while loading it.
-from attguide import (abbreviations, editions, external, lastupdated, provisions, records, refs, release,
-                      segmenter, termbase,
-                      translations, views)
-from attguide.build import BuildState, DEFAULT_LANGUAGE, language_root, split_search_index
+from attguide import (abbreviations, downloads, editions, external, lastupdated, notfound, provisions, records,
+                      refs, segmenter, termbase, theme, translations, views)
+from attguide.build import BuildState, DEFAULT_LANGUAGE, downloads_root, language_root, split_search_index
 from attguide.registry import DEFAULT_PATH as DEFAULT_REGISTRY
 from attguide.render import render
 
 log = logging.getLogger("mkdocs.plugins.attguide.hooks")
 state = BuildState()
 CHART_MARKER = "<!-- att:phase-chart -->"
+SITEMAP = "sitemap.xml"
 
 
 def english_url(page) -> str:
@@ -40,16 +43,12 @@ def english_url(page) -> str:
     return alternates[DEFAULT_LANGUAGE].url if DEFAULT_LANGUAGE in alternates else ""
 
 
-def _language(config) -> str:
-    """The language being built (mkdocs-static-i18n drives one build per language)."""
-    i18n = config.plugins.get("i18n")
-    return getattr(i18n, "current_language", None) or DEFAULT_LANGUAGE
-
-
 @event_priority(50)  # before the offline plugin, which adds a CDN polyfill unless one is set
 def on_config(config):
     """Load the registry, generate the navigation, settle the edition (cycle, offline)."""
-    state.lang = _language(config)
+    state.lang = theme.language_built(config)
+    if state.lang == DEFAULT_LANGUAGE:
+        state.not_found = {}
     # A site may name its own registry (the test fixtures do); the default is the project's.
     custom = config.extra.get("att_registry")
     state.registry_path = (os.path.join(os.path.dirname(config.config_file_path), custom)
@@ -63,7 +62,7 @@ def on_config(config):
     state.offline = editions.offline_enabled(config)
     if state.offline:
         # Offline search on file:// needs the iframe-worker shim: the vendored copy.
-        config.extra["polyfills"] = [editions.IFRAME_WORKER_SHIM]
+        theme.use_local_polyfill(config, editions.IFRAME_WORKER_SHIM)
     return config
 
 
@@ -88,8 +87,7 @@ def on_page_markdown(markdown, page, config, files):
     source = state.source_page(page)
     if source is None:
         return markdown
-    # The status is shown by our template; Material would also put an icon in the nav.
-    page.meta.pop("status", None)
+    theme.hide_status_from_theme(page)  # our template shows the status
     if source.meta.get("view") == "glossary":
         view = termbase.glossary_view(state.termbase, state.registry, state.lang)
         markdown = markdown.rstrip() + "\n\n" + render(state.env, "glossary-markdown", view=view,
@@ -153,8 +151,9 @@ def on_page_content(html, page, config, files):
         html += render(state.env, "current-issues", issues=views.issues_view(model, lang, link), t=t)
     elif meta.get("view") == "downloads":
         # Bundles sit in downloads/ beside the versions: reachable only from a mike version.
-        root = language_root(page.url, DEFAULT_LANGUAGE) + "../downloads/" if state.versioned else None
-        bundles = views.downloads_view(release.load_downloads(), state.registry, lang, root)
+        root = downloads_root(page.url) if state.versioned else None
+        project = os.path.dirname(os.path.abspath(config.config_file_path))
+        bundles = views.downloads_view(downloads.load(project), state.registry, lang, root)
         html += render(state.env, "downloads", bundles=bundles, linked=bool(root), t=t)
     elif meta.get("phase") and not meta.get("topic") and not records.kind_of(source.base):
         html += render(state.env, "phase-topics", topics=views.phase_view(meta.get("phase"), model, lang, link),
@@ -192,12 +191,9 @@ def on_page_context(context, page, config, nav):
                                                 else f"{alternate['lang']}/")
         alternate["link"] = target or "."
         alternates.append(alternate)
-    # mkdocs-static-i18n assigns the attribute (config.extra.alternate), which Jinja reads
-    # before the item: set both.
-    config.extra["alternate"] = alternates
-    setattr(config.extra, "alternate", alternates)
+    theme.set_alternates(config, alternates)
     # Search: each language has its own index under its own root.
-    context["base_url"] = language_root(page.url, lang)
+    theme.set_search_base(context, language_root(page.url, lang))
     context["att_site_root"] = language_root(page.url, DEFAULT_LANGUAGE)
     if source is not None:
         day = state.dates.date_of(page.file.abs_src_path)
@@ -208,13 +204,38 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_template_context(context, template_name, config):
+    """The sitemap: a well-formed site URL. The 404 page: strings and home links in its language."""
+    if template_name == SITEMAP:
+        state.site_url = theme.site_url_with_slash(config)
+    if template_name != notfound.TEMPLATE or state.registry is None:
+        return context
+    lang, base = state.lang, context["base_url"]
+    context["att_t"] = state.registry.strings(lang)
+    context["att_lang"] = lang
+    context["att_not_found"] = notfound.context(base, lang, theme.languages_built(config), DEFAULT_LANGUAGE,
+                                                state.registry.strings)
+    context["att_search_base"] = notfound.home_of(base, lang, DEFAULT_LANGUAGE)
+    theme.set_alternates(config, notfound.alternates(base, config.extra.get("alternate") or [], DEFAULT_LANGUAGE))
+    return context
+
+
+def on_post_template(output, template_name, config):
+    """Keep each language's 404 page (``on_post_build`` writes them); restore the site URL."""
+    if template_name == SITEMAP:
+        theme.restore_site_url(config, state.site_url)
+    if template_name == notfound.TEMPLATE:
+        state.not_found[state.lang] = output
+    return output
+
+
 @event_priority(-150)
 def on_post_build(config):
-    """After the last language: split the merged search index per language."""
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
+    """After the last language: split the search index, write the 404 page of each language."""
+    if theme.nested_build(config):
         return  # a nested language build; the outer build finishes the job
-    languages = list(getattr(i18n, "build_languages", [DEFAULT_LANGUAGE]))
+    languages = theme.languages_built(config)
+    notfound.write_pages(config.site_dir, state.not_found, DEFAULT_LANGUAGE)
     if state.dates is not None:
         state.dates.report()
     sizes = split_search_index(config.site_dir, languages, inline_js=state.offline)

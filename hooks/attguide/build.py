@@ -1,8 +1,12 @@
 """Per-build state of the hook, and the small steps each MkDocs event delegates to.
 
 MkDocs (and mkdocs-static-i18n, which builds each language by running the whole build
-again) reuses one process for many builds under ``mkdocs serve``; everything that depends
-on the pages is therefore kept here and reset at the start of each language's build.
+again) reuses one process for many builds under ``mkdocs serve``, and loads the hook once
+per process. What depends on the pages is reset at the start of a build: the site model
+and dates by the English build (the other languages reuse them), the files and URLs by
+every language's. The registry is read again whenever its file changes (path, time and
+size), and the navigation template is taken afresh from every new configuration (each
+``mkdocs serve`` rebuild reads ``mkdocs.yml`` again).
 """
 
 from __future__ import annotations
@@ -11,13 +15,13 @@ import copy
 import json
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
 
-from . import modality, registry as registry_module, sources
+from . import modality, registry as registry_module, sources, theme
 from . import termbase as termbase_module, views
 from .registry import Registry
 from .sitemodel import SiteModel, language_of, scan_site
@@ -35,10 +39,11 @@ class BuildState:
 
     registry_path: str = str(registry_module.DEFAULT_PATH)
     registry: Registry | None = None
-    registry_mtime: float = -1.0
+    registry_key: tuple | None = None  # (path, mtime, size) of the registry file read
     model: SiteModel | None = None
     lang: str = DEFAULT_LANGUAGE
     nav_template: list | None = None
+    nav_expanded: list | None = None  # the nav this state last gave MkDocs (a language's)
     files: Files | None = None
     env: object = None  # the theme's Jinja environment, for the generated views
     cycle: object = None  # the registry Cycle this build is the edition of
@@ -46,23 +51,33 @@ class BuildState:
     offline: bool = False  # Material's offline plugin is enabled
     dates: object = None  # lastupdated.LastUpdated of this build
     termbase: object = None  # attguide.termbase.Termbase (terms.yml beside the registry)
+    site_url: str | None = None  # site_url as configured, while the sitemap is rendered
+    not_found: dict = field(default_factory=dict)  # language -> its rendered 404 page, this build
     _urls: dict | None = None  # English source path -> URL in the language being built
 
     # -- registry ---------------------------------------------------------------------
     def load_registry(self) -> Registry:
-        """Load the registry, again only when its file changed (``mkdocs serve``)."""
-        mtime = os.stat(self.registry_path).st_mtime
-        if self.registry is None or mtime != self.registry_mtime:
+        """Load the registry, again only when another file or a changed one (``mkdocs serve``)."""
+        stat = os.stat(self.registry_path)
+        key = (os.path.abspath(self.registry_path), stat.st_mtime_ns, stat.st_size)
+        if self.registry is None or key != self.registry_key:
             self.registry = registry_module.load(self.registry_path)
-            self.registry_mtime = mtime
+            self.registry_key = key
         return self.registry
 
     # -- navigation -------------------------------------------------------------------
     def expand_nav(self, nav: list, lang: str) -> list:
-        """Replace the ``att:phases`` and ``att:articles`` entries of the configured nav."""
-        if self.nav_template is None:
+        """Replace the ``att:phases`` and ``att:articles`` entries of the configured nav.
+
+        The nav of a language after the first is the one this state expanded for the first
+        (static-i18n reuses the configuration): it is expanded again from the template. Any
+        other nav is a fresh configuration's (a rebuild under ``mkdocs serve``) and becomes
+        the template.
+        """
+        if nav is not self.nav_expanded or self.nav_template is None:
             self.nav_template = copy.deepcopy(nav)
-        return _expand(copy.deepcopy(self.nav_template), self.registry, lang)
+        self.nav_expanded = _expand(copy.deepcopy(self.nav_template), self.registry, lang)
+        return self.nav_expanded
 
     # -- first pass ---------------------------------------------------------------------
     def scan(self, docs_dir: str) -> SiteModel:
@@ -172,7 +187,7 @@ def split_search_index(site_dir: str, languages: list[str], inline_js: bool = Fa
                              separators=(",", ":"))
         target.write_text(payload, encoding="utf-8")
         if inline_js:
-            target.with_suffix(".js").write_text(f"var __index = {payload}", encoding="utf-8")
+            target.with_suffix(".js").write_text(theme.offline_index(payload), encoding="utf-8")
         sizes[lang] = len(payload.encode("utf-8"))
     return sizes
 
@@ -184,6 +199,12 @@ def language_root(page_url: str, lang: str) -> str:
 
 
 def site_root(page_url: str) -> str:
-    """URL of the (version's) site root relative to the page."""
-    return get_relative_url(".", page_url)
+    """URL of the (version's) site root relative to the page, ending with a slash."""
+    root = get_relative_url(".", page_url)
+    return "" if root in (".", "./") else root.rstrip("/") + "/"
+
+
+def downloads_root(page_url: str) -> str:
+    """URL of ``downloads/`` beside the versions (the ``gh-pages`` root), relative to the page."""
+    return site_root(page_url) + "../downloads/"
 

@@ -37,7 +37,12 @@ def new_topic(args) -> int:
         return 2
     en = args.en or args.id.replace("-", " ").capitalize()
     zh = args.zh or en
-    files = scaffold.write_topic(Path(args.docs), Path(args.registry), registry, args.phase, args.id, en, zh)
+    try:
+        files = scaffold.write_topic(Path(args.docs), Path(args.registry), registry, args.phase, args.id, en, zh)
+    except FileExistsError as error:
+        _say(f"error: {error}, although the registry has no topic {args.phase}/{args.id} — choose another id, "
+             f"or add the topic to {args.registry} by hand to keep the existing page")
+        return 2
     for path in files:
         _say(f"created {path}")
     _say(f"added {args.phase}/{args.id} to {args.registry}")

@@ -4,11 +4,13 @@
 
 1. build the cycle's offline bundle (Material's offline plugin, both languages) and zip it;
    write its SHA-256 beside it;
-2. record the bundle (file, size, SHA-256, date) in ``data/downloads.yml``, which the
-   Downloads page lists;
+2. commit the bundle, its checksum and the downloads record (file, size, SHA-256, date of
+   every bundle released so far, :mod:`attguide.downloads`) to ``gh-pages`` under
+   ``downloads/``, so that the build in step 3 lists it with every earlier bundle;
 3. ``mike deploy`` the cycle to the local ``gh-pages`` branch, with the alias ``latest``
    when it is the newest cycle deployed, and make ``latest`` the default version;
-4. add the bundle and its checksum to ``gh-pages`` under ``downloads/``;
+4. put the newest version's English 404 page at the root of ``gh-pages`` (static hosts
+   serve ``/404.html`` for every missing address);
 5. push ``gh-pages`` only when asked.
 """
 
@@ -19,7 +21,6 @@ import hashlib
 import json
 import logging
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -27,15 +28,11 @@ import time
 import zipfile
 from pathlib import Path
 
-import yaml
-
-from . import editions
+from . import downloads, editions
 from .registry import Registry
 
 log = logging.getLogger("mkdocs.plugins.attguide.release")
 
-DOWNLOADS_RELATIVE = Path("hooks") / "attguide" / "data" / "downloads.yml"
-DOWNLOADS_PATH = Path(__file__).parent / "data" / "downloads.yml"
 BRANCH = "gh-pages"
 
 
@@ -82,25 +79,6 @@ def build_bundle(project: Path, cycle_id: str, out_dir: Path) -> dict:
             "sha256": digest, "date": editions.build_date().isoformat()}
 
 
-def record_download(entry: dict, path: Path = DOWNLOADS_PATH) -> list[dict]:
-    """Put ``entry`` in the downloads list (one per cycle, newest cycle first)."""
-    entries = load_downloads(path)
-    entries = [e for e in entries if e["cycle"] != entry["cycle"]] + [entry]
-    entries.sort(key=lambda e: int("".join(ch for ch in e["cycle"] if ch.isdigit()) or 0), reverse=True)
-    header = ("# Offline bundles published by `make release`: one entry per CSP cycle.\n"
-              "# Written by the release command; the Downloads page lists them.\n")
-    path.write_text(header + yaml.safe_dump({"downloads": entries}, allow_unicode=True, sort_keys=False),
-                    encoding="utf-8")
-    return entries
-
-
-def load_downloads(path: Path = DOWNLOADS_PATH) -> list[dict]:
-    """The recorded bundles (empty when none)."""
-    if not path.exists():
-        return []
-    return list((yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("downloads") or [])
-
-
 def deployed_versions(project: Path) -> list[dict]:
     """mike's versions.json on the local gh-pages branch (empty when none)."""
     result = subprocess.run(["git", "show", f"{BRANCH}:versions.json"], cwd=project,
@@ -123,22 +101,54 @@ def deploy(project: Path, registry: Registry, cycle_id: str) -> bool:
     return latest
 
 
-def publish_files(project: Path, files: list[Path], folder: str = "downloads") -> None:
-    """Commit ``files`` into ``gh-pages`` under ``folder`` (through a temporary worktree)."""
+def ensure_branch(project: Path) -> None:
+    """Create an empty ``gh-pages`` branch when the repository has none yet."""
+    if subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"refs/heads/{BRANCH}"], cwd=project,
+                      capture_output=True).returncode == 0:
+        return
+    empty = subprocess.run(["git", "hash-object", "-t", "tree", "-w", "--stdin"], cwd=project, input="",
+                           capture_output=True, text=True, check=True).stdout.strip()
+    commit = _run(["git", "commit-tree", empty, "-m", "Start the versioned site"], cwd=project).stdout.strip()
+    _run(["git", "branch", BRANCH, commit], cwd=project)
+
+
+def publish_files(project: Path, files: dict[str, bytes], message: str) -> None:
+    """Commit ``files`` (path in ``gh-pages`` → content) through a temporary worktree."""
+    ensure_branch(project)
     with tempfile.TemporaryDirectory() as tmp:
         tree = Path(tmp) / "pages"
         _run(["git", "worktree", "add", "--quiet", str(tree), BRANCH], cwd=project)
         try:
-            target = tree / folder
-            target.mkdir(exist_ok=True)
-            for file in files:
-                shutil.copy2(file, target / file.name)
-            _run(["git", "add", folder], cwd=tree)
+            for name, content in files.items():
+                target = tree / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(content)
+            _run(["git", "add", "--", *files], cwd=tree)
             status = _run(["git", "status", "--porcelain"], cwd=tree).stdout
             if status.strip():
-                _run(["git", "commit", "--quiet", "-m", f"Publish {', '.join(f.name for f in files)}"], cwd=tree)
+                _run(["git", "commit", "--quiet", "-m", message], cwd=tree)
         finally:
             _run(["git", "worktree", "remove", "--force", str(tree)], cwd=project)
+
+
+def publish_bundle(project: Path, out_dir: Path, entry: dict) -> list[dict]:
+    """Commit a bundle, its checksum and the updated downloads record to ``gh-pages``."""
+    entries = downloads.with_entry(downloads.load(project), entry)
+    folder = downloads.FOLDER
+    files = {f"{folder}/{entry['file']}": (out_dir / entry["file"]).read_bytes(),
+             f"{folder}/{entry['file']}.sha256": (out_dir / (entry["file"] + ".sha256")).read_bytes(),
+             downloads.RECORD: downloads.dump(entries).encode("utf-8")}
+    publish_files(project, files, f"Publish {entry['file']}")
+    return entries
+
+
+def publish_root_404(project: Path, cycle_id: str) -> None:
+    """Copy the newest version's English 404 page to the root of ``gh-pages``."""
+    for folder in ("latest", cycle_id):
+        shown = subprocess.run(["git", "show", f"{BRANCH}:{folder}/404.html"], cwd=project, capture_output=True)
+        if shown.returncode == 0:
+            publish_files(project, {"404.html": shown.stdout}, f"Root 404 page from {folder}/")
+            return
 
 
 def release(project: Path, registry: Registry, cycle_id: str, push: bool = False,
@@ -150,9 +160,9 @@ def release(project: Path, registry: Registry, cycle_id: str, push: bool = False
     out_dir = out_dir or project / "build" / "downloads"
     entry = build_bundle(project, cycle_id, out_dir)
     bundle_seconds = time.monotonic() - started
-    record_download(entry, project / DOWNLOADS_RELATIVE)
+    publish_bundle(project, out_dir, entry)
     latest = deploy(project, registry, cycle_id)
-    publish_files(project, [out_dir / entry["file"], out_dir / (entry["file"] + ".sha256")])
+    publish_root_404(project, cycle_id)
     if push:
         _run(["git", "push", "origin", BRANCH], cwd=project)
     return dict(entry, latest=latest, bundle_seconds=round(bundle_seconds, 1),

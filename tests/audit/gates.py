@@ -39,6 +39,7 @@ PAGE_TYPES = {
 LANGUAGES = {"en": "", "zh": "zh/"}
 
 BUDGET_TOPIC_KB = 150
+PRINTED_LINK = "https://example.org/att"  # short: a PDF's text breaks long lines
 BUDGET_LIGHTHOUSE = 95
 
 
@@ -67,13 +68,23 @@ def accessibility(browser, base_url: str) -> list[dict]:
     page = context.new_page()
     for lang, prefix in LANGUAGES.items():
         for name, path in PAGE_TYPES.items():
-            page.goto(base_url + prefix + path)
-            rows.append({"page": name, "lang": lang, "violations": axe_violations(page)})
+            response = page.goto(base_url + prefix + path)
+            rows.append({"page": name, "lang": lang, "path": prefix + path, "status": response.status,
+                         **_seen(page), "violations": axe_violations(page)})
         page.goto(base_url + prefix)
         search_results(page, "风险评估" if lang == "zh" else "risk")
-        rows.append({"page": "search dialog", "lang": lang, "violations": axe_violations(page)})
+        rows.append({"page": "search dialog", "lang": lang, "path": prefix, "status": 200, **_seen(page),
+                     "results": page.locator(".md-search-result__item").count(),
+                     "violations": axe_violations(page)})
     context.close()
     return rows
+
+
+def _seen(page) -> dict:
+    """What the audited page was: its language attribute and its first heading."""
+    return {"html_lang": page.get_attribute("html", "lang"),
+            "h1": page.evaluate("() => (document.querySelector('.md-content h1') || {}).textContent || ''")
+            .replace("¶", "").strip()}
 
 
 def serious(rows: list[dict]) -> list[str]:
@@ -167,11 +178,13 @@ def print_pdf(browser, url: str, out: Path) -> dict:
     page = context.new_page()
     page.goto(url, wait_until="networkidle")
     page.emulate_media(media="print")
-    # An external link, to read the printed link target from the print style sheet.
-    after = page.evaluate("""() => {
-        const a = document.createElement('a'); a.href = 'https://example.org/x'; a.textContent = 'x';
-        document.querySelector('.md-content .md-typeset').appendChild(a);
-        const content = getComputedStyle(a, '::after').content; a.remove(); return content; }""")
+    # An external link at the end of the content (the pages have none of their own): the
+    # print style sheet should print its target, which then shows in the PDF's text.
+    after = page.evaluate("""(target) => {
+        const p = document.createElement('p'), a = document.createElement('a');
+        a.href = target; a.textContent = 'printed link'; p.appendChild(a);
+        document.querySelector('.md-content .md-typeset').appendChild(p);
+        return getComputedStyle(a, '::after').content; }""", PRINTED_LINK)
     hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-footer', '.md-banner']
         .map(s => document.querySelector(s)).filter(Boolean)
         .every(el => getComputedStyle(el).display === 'none')""")

@@ -54,7 +54,7 @@ def main() -> int:
                 cjk = "风险评估" in printed["text"]
                 rows.append(("print", "zh topic page", f"{printed['pages']} A4 pages, chrome hidden: "
                              f"{printed['chrome_hidden']}, Chinese text: {cjk}, link targets: "
-                             f"{'yes' if 'attr(href)' in printed['link_after'] or 'example.org' in printed['link_after'] else 'no'}",
+                             f"{'printed' if gates.PRINTED_LINK in printed['text'].replace(chr(10), '') else 'missing'}",
                              printed["chrome_hidden"] and cjk))
                 browser.close()
             checked, broken = gates.broken_links(url)

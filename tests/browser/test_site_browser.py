@@ -84,3 +84,45 @@ def test_a_search_link_with_a_query_loads_the_index_at_once(page, site_url):
     page.goto(site_url + "zh/?q=风险评估", wait_until="networkidle")
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     assert page.is_visible(".md-search-result__item")
+
+
+PAGE_TYPES = {"home": "", "phase": "e-authorization/", "topic": "e-authorization/risk-assessment/",
+              "article": "articles/article-7/", "matrix": "articles/matrix/", "glossary": "glossary/",
+              "downloads": "downloads/", "not found": "404.html"}
+
+
+@pytest.mark.parametrize("lang", ["", "zh/"])
+@pytest.mark.parametrize("kind", list(PAGE_TYPES))
+def test_no_request_fails_on_any_page_type(page, site_url, kind, lang):
+    """Guards the theme couplings by behaviour: no 4xx or failed request on load or search.
+
+    (The theme fetches a sitemap beside every alternate link, the search index from the
+    search root, its assets from the base of error pages: a break shows here as a 404.)
+    """
+    failures = []
+    page.on("response", lambda response: failures.append(f"{response.status} {response.url}")
+            if response.status >= 400 else None)
+    page.on("requestfailed", lambda request: failures.append(f"failed {request.url}"))
+    page.goto(site_url + lang + PAGE_TYPES[kind], wait_until="networkidle")
+    page.keyboard.press("/")  # the reader reaches for search: the index loads
+    page.wait_for_function("() => performance.getEntriesByType('resource')"
+                           ".some(e => e.name.endsWith('search_index.json'))", timeout=10000)
+    page.wait_for_load_state("networkidle")
+    assert page.get_attribute("html", "lang") == (lang.rstrip("/") or "en")
+    assert failures == []
+
+
+@pytest.mark.parametrize("lang, query, home, title", [("", "risk assessment", "/", "Page not found"),
+                                                      ("zh/", "风险评估", "/zh/", "未找到页面")])
+def test_the_404_page_of_each_language_leads_home_and_searches_its_language(page, site_url, lang, query, home,
+                                                                             title):
+    page.goto(site_url + lang + "404.html")
+    assert title in page.inner_text("h1")
+    assert page.get_attribute(".att-not-found__home", "href") == home
+    results = search(page, query)
+    assert results and all(url.startswith("/zh/") == bool(lang) for url in results), results
+    assert any(url.endswith("/e-authorization/risk-assessment/") for url in results), results
+    page.keyboard.press("Escape")  # close the search results, then follow the link home
+    with page.expect_navigation():
+        page.click(".att-not-found__home")
+    assert page.url == site_url + lang and page.get_attribute("html", "lang") == (lang.rstrip("/") or "en")

@@ -37,7 +37,7 @@ def release(repo: Path, cycle: str) -> str:
 
 @pytest.fixture(scope="session")
 def released(tmp_path_factory):
-    """csp12 released, a page changed, csp13 released; the gh-pages tree checked out.
+    """csp12 released, a fresh checkout, a page changed, csp13 released; gh-pages checked out.
 
     ``ATT_RELEASED_PAGES=path`` reuses a gh-pages tree already exported there.
     """
@@ -54,6 +54,9 @@ def released(tmp_path_factory):
     git(["add", "-A"], repo)
     git(["commit", "--quiet", "-m", "csp12 content"], repo)
     first = release(repo, "csp12")
+    # Each release starts from a fresh checkout, as on a CI runner: nothing the first
+    # release left outside git (bundles, any downloads list) survives, only gh-pages.
+    git(["clean", "-fdxq"], repo)
     # A page that changes between the cycles, to tell the versions apart.
     page = repo / "docs" / "a-ratification" / "index.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nMarker: revised in the CSP13 cycle.\n", encoding="utf-8")
