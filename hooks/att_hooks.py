@@ -7,7 +7,9 @@ mkdocs-static-i18n, English first):
 2. ``on_pre_build``: first pass over every page of both languages (front matter,
    references, pairs); fail once, listing every problem.
 3. ``on_page_markdown``: second pass, rewrite ``art:``/``phase:``/``topic:`` links.
-4. ``on_page_content``: append the generated views (article, matrix, phase lists).
+4. ``on_page_content``: check the rendered HTML (:mod:`attguide.htmlsafety`), append the
+   generated views (article, matrix, phase lists).
+4a. ``on_env``: every page rendered, none written: fail once if any page's HTML is unsafe.
 5. ``on_page_context``: status, topic summary, language switcher links, search base.
 6. ``on_post_build``: give each language its own search index.
 """
@@ -21,7 +23,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 # MkDocs puts this file's folder on sys.path while loading it.
-from attguide import abbreviations, editions, lastupdated, records, refs, release, translations, views
+from attguide import abbreviations, editions, htmlsafety, lastupdated, records, refs, release, scan, translations, views
+from attguide.problems import Problems
 from attguide.build import BuildState, DEFAULT_LANGUAGE, language_root, split_search_index
 from attguide.registry import DEFAULT_PATH as DEFAULT_REGISTRY
 from attguide.render import render
@@ -47,6 +50,7 @@ def _language(config) -> str:
 def on_config(config):
     """Load the registry, generate the navigation, settle the edition (cycle, offline)."""
     state.lang = _language(config)
+    state.unsafe = Problems()
     # A site may name its own registry (the test fixtures do); the default is the project's.
     custom = config.extra.get("att_registry")
     state.registry_path = (os.path.join(os.path.dirname(config.config_file_path), custom)
@@ -65,7 +69,7 @@ def on_config(config):
 def on_pre_build(config):
     """First pass, once per site build: check every page of both languages."""
     if state.lang == DEFAULT_LANGUAGE:
-        state.scan(config.docs_dir)
+        state.scan(config.docs_dir, scan.source_paths(config))
         state.dates = lastupdated.LastUpdated(config.docs_dir, editions.build_date())
     state.env = config.theme.get_env()
 
@@ -90,8 +94,11 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    """Append the generated view a page asks for (article, matrix, phase, index)."""
+    """Check the page's rendered HTML; append the generated view it asks for."""
     source = state.source_page(page)
+    # The backstop: what Markdown made of the page, before our views and the theme's scripts.
+    htmlsafety.check(html, source.text if source else "", state.shown(page.file.src_uri),
+                     source.meta.body_line if source else 1, state.unsafe)
     if source is None:
         return html
     meta, model, lang = source.meta, state.model, state.lang
@@ -134,6 +141,12 @@ def on_page_content(html, page, config, files):
         html += render(state.env, "phase-presentations", t=t,
                        presentations=views.phase_presentations_view(meta.get("phase"), model, lang, link))
     return html
+
+
+def on_env(env, config, files):
+    """Every page is rendered, none written yet: fail once if any page's HTML is unsafe."""
+    state.unsafe.raise_if_any("the rendered pages")
+    return env
 
 
 def on_page_context(context, page, config, nav):

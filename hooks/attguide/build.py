@@ -18,8 +18,10 @@ from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
 
 from . import registry as registry_module, views
+from .problems import Problems
 from .registry import Registry
-from .sitemodel import SiteModel, language_of, scan_site
+from .scan import scan_site
+from .sitemodel import SiteModel, language_of
 
 log = logging.getLogger("mkdocs.plugins.attguide.build")
 
@@ -45,6 +47,8 @@ class BuildState:
     offline: bool = False  # Material's offline plugin is enabled
     dates: object = None  # lastupdated.LastUpdated of this build
     _urls: dict | None = None  # English source path -> URL in the language being built
+    unsafe: Problems | None = None  # findings of the rendered-HTML backstop, this language's build
+    docs_prefix: str = "docs"  # how the docs folder is shown in messages
 
     # -- registry ---------------------------------------------------------------------
     def load_registry(self) -> Registry:
@@ -63,9 +67,10 @@ class BuildState:
         return _expand(copy.deepcopy(self.nav_template), self.registry, lang)
 
     # -- first pass ---------------------------------------------------------------------
-    def scan(self, docs_dir: str) -> SiteModel:
+    def scan(self, docs_dir: str, paths: list[str] | None = None) -> SiteModel:
         """Read and check every page of both languages; fail once with every problem."""
-        self.model = scan_site(docs_dir, self.registry, shown_prefix=_docs_prefix(docs_dir))
+        self.docs_prefix = _docs_prefix(docs_dir)
+        self.model = scan_site(docs_dir, self.registry, shown_prefix=self.docs_prefix, paths=paths)
         self.model.problems.raise_if_any()
         return self.model
 
@@ -89,6 +94,10 @@ class BuildState:
                 if lang == self.lang or base not in self._urls:
                     self._urls[base] = file.url
         return self._urls
+
+    def shown(self, src_uri: str) -> str:
+        """A page's source path as shown in messages, e.g. ``docs/index.md``."""
+        return f"{self.docs_prefix}/{src_uri}" if self.docs_prefix else src_uri
 
     def source_page(self, page):
         """The first-pass record of an MkDocs page, or None."""

@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from . import registry as registry_module, release as release_module, scaffold, translations
-from .sitemodel import scan_site
+from .scan import scan_site
 
 log = logging.getLogger("mkdocs.plugins.attguide.cli")
 PROJECT = Path(__file__).resolve().parents[2]

@@ -12,7 +12,7 @@ import logging
 import re
 
 from .problems import Problems
-from .refs import blank_code
+from .mdtext import blank_code
 
 log = logging.getLogger("mkdocs.plugins.attguide.safety")
 
