@@ -59,3 +59,18 @@ def check(markdown: str, path: str, first_line: int, problems: Problems) -> None
         if ":" in text and _SCRIPT_URL.search(_INVISIBLE.sub("", html.unescape(text))):
             problems.add(path, first_line + number, "a javascript: URL is not allowed",
                          "link to a page or a web address instead")
+
+
+_TAG = re.compile(r"<\s*/?\s*[a-z!?]", re.IGNORECASE)
+
+
+def check_front_matter(meta, path: str, problems: Problems) -> None:
+    """Front-matter texts are plain text: the theme puts them into every page's head and nav."""
+    for key, value in meta.values.items():
+        for text in value if isinstance(value, list) else [value]:
+            if not isinstance(text, str):
+                continue
+            plain = _INVISIBLE.sub("", html.unescape(text)).lower()
+            if _TAG.search(html.unescape(text)) or plain.startswith(("javascript:", "vbscript:", "data:")):
+                problems.add(path, meta.line(key), f"front matter '{key}' holds HTML or a script URL",
+                             "write plain text (or a https:// address for 'link')")

@@ -63,6 +63,7 @@ def read_page(rel: str, base: str, lang: str, text: str, shown: str, registry: R
 
     # Unsafe markup (scripts, handlers, frames, third-party resources).
     safety.check(body, shown, meta.body_line, problems)
+    safety.check_front_matter(meta, shown, problems)
 
     # Inline references, checked against the registry.
     for link in refs.scan(body, meta.body_line):
