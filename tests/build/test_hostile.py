@@ -1,0 +1,90 @@
+"""A hostile-input corpus: every variant fails the strict build, naming the page, and none
+of it reaches the built site.
+
+Each variant is inserted into a topic page of the base fixture site (English or Chinese,
+body or front matter). Between them they cover encoded schemes, SVG and MathML, event
+attributes, code-span tricks, raw HTML blocks and front-matter injection. The Markdown
+checks (:mod:`attguide.safety`) catch most with their line; the rendered-HTML backstop
+(:mod:`attguide.htmlsafety`) catches what only shows once Markdown has run.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from support import make_fixture_site, run_mkdocs
+
+PAGE = "docs/b-law/legislative-process.md"
+PAGE_ZH = "docs/b-law/legislative-process.zh.md"
+
+# (id, page, text inserted before "Text about" / "关于", marker that must not be published)
+BODY = [
+    ("entity-decimal-href", '<a href="java&#115;cript:alert(1)">HX01</a>'),
+    ("entity-in-markdown-link", "[HX02](java&#115;cript:alert(2))"),
+    ("entity-hex-and-colon", "[HX03](&#x6A;avascript&colon;alert(3))"),
+    ("mixed-case-scheme", '<a href="JaVaScRiPt:alert(4)">HX04</a>'),
+    ("tab-inside-scheme", '<a href="java&#9;script:alert(5)">HX05</a>'),
+    ("newline-entity-in-scheme", '<a href="java&NewLine;script:alert(6)">HX06</a>'),
+    ("leading-control-char", '<a href="&#1;javascript:alert(7)">HX07</a>'),
+    ("vbscript", '<a href="vbscript:msgbox(8)">HX08</a>'),
+    ("data-url-link", "[HX09](data:text/html;base64,PHNjcmlwdD5hbGVydCg5KTwvc2NyaXB0Pg==)"),
+    ("data-url-image", "![HX10](data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=)"),
+    ("reference-style-link", "[HX11][x]\n\n[x]: javascript:alert(11)"),
+    ("svg-onload", '<svg onload="alert(12)"><title>HX12</title></svg>'),
+    ("svg-xlink-href", '<svg><a xlink:href="javascript:alert(13)"><text>HX13</text></a></svg>'),
+    ("svg-animate-href", '<svg><a><set attributeName="href" to="javascript:alert(14)"/><text>HX14</text></a></svg>'),
+    ("mathml-href", '<math><mi href="javascript:alert(15)">HX15</mi></math>'),
+    ("img-onerror", '<img src="x.png" onerror="alert(16)" alt="HX16">'),
+    ("attr-list-onclick", "A paragraph HX17.\n{: onclick=\"alert(17)\" }"),
+    ("details-ontoggle", '<details open ontoggle="alert(18)"><summary>HX18</summary></details>'),
+    ("form-formaction", '<form><button formaction="javascript:alert(19)">HX19</button></form>'),
+    ("iframe-srcdoc", '<iframe srcdoc="&lt;script&gt;alert(20)&lt;/script&gt;"></iframe>HX20'),
+    ("object-data", '<object data="javascript:alert(21)">HX21</object>'),
+    ("embed-src", '<embed src="//evil.example/x.swf">HX22'),
+    ("base-href", '<base href="https://evil.example/">HX23'),
+    ("meta-refresh", '<meta http-equiv="refresh" content="0;url=https://evil.example/">HX24'),
+    ("backtick-hides-script", "Type the ` key.\n\n<script>alert('HX25')</script>\n\nPress ` again."),
+    ("backtick-hides-handler", "A `` run.\n\n<b onmouseover=\"alert(26)\">HX26</b>\n\nand `` again."),
+    ("raw-html-block-script", '<div markdown="1">\n\n<script>alert("HX27")</script>\n\n</div>'),
+    ("script-uppercase-spaced", "<SCRIPT >alert('HX28')</SCRIPT >"),
+    ("remote-image-entity-scheme", "![HX29](http&#58;//evil.example/pixel.png)"),
+    ("style-element", "<style>body{background:url(javascript:alert(30))}</style>HX30"),
+    ("unresolved-reference-in-html", '<a href="art:99">HX31</a>'),
+    ("srcset-data-url", '<img alt="HX32" src="a.png" srcset="data:image/png;base64,AAAA 2x">'),
+]
+FRONT = [
+    ("front-matter-title-script", "title: \"<script>alert('HX40')</script>\""),
+    ("front-matter-description-onerror", "description: '<img src=x onerror=alert(41)> HX41'"),
+]
+ZH = [
+    ("zh-page-entity-href", '<a href="java&#x73;cript:alert(50)">HX50</a>'),
+]
+VARIANTS = ([pytest.param(PAGE, text, "Text about", id=name) for name, text in BODY]
+            + [pytest.param(PAGE, text + "\n", "status: draft\n", id=name) for name, text in FRONT]
+            + [pytest.param(PAGE_ZH, text, "关于", id=name) for name, text in ZH])
+
+
+def _marker(text: str) -> str:
+    """The variant's unique marker (HX and two digits)."""
+    start = text.index("HX")
+    return text[start:start + 4]
+
+
+@pytest.mark.parametrize("page, text, anchor", VARIANTS)
+def test_hostile_input_fails_the_build_and_never_reaches_the_site(tmp_path, page, text, anchor):
+    site = make_fixture_site(tmp_path)
+    path = site / page
+    source = path.read_text(encoding="utf-8")
+    assert anchor in source
+    insert = text if anchor.startswith("status") else text + "\n\n"
+    placed = source.replace(anchor, anchor + insert if anchor.startswith("status") else insert + anchor, 1)
+    path.write_text(placed, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_mkdocs(["build", "--strict", "--site-dir", str(out)], cwd=site)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, f"the build passed:\n{output}"
+    assert "Traceback" not in output, output
+    assert f"ERROR   -  {page}:" in output, f"the page is not named:\n{output}"
+    marker = _marker(text)
+    published = [p for p in out.rglob("*.html") if marker in p.read_text(encoding="utf-8")] if out.exists() else []
+    assert not published, f"{marker} reached {published}"
