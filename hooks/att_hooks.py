@@ -7,8 +7,10 @@ mkdocs-static-i18n, English first):
 2. ``on_pre_build``: first pass over every page of both languages (front matter,
    references, pairs); fail once, listing every problem.
 3. ``on_page_markdown``: second pass, rewrite ``art:``/``phase:``/``topic:`` links.
-4. ``on_page_content``: the generated views (article, matrix, phase lists, a topic's "At a glance"
-   after its title and its Sources), links to other sites marked.
+4. ``on_page_content``: check the rendered HTML (:mod:`attguide.htmlsafety`); the generated
+   views (article, matrix, phase lists, a topic's "At a glance" after its title and its
+   Sources); links to other sites marked.
+4a. ``on_env``: every page rendered, none written: fail once if any page's HTML is unsafe.
 5. ``on_page_context``: status, language switcher links, search base.
 6. ``on_template_context``/``on_post_template``: the 404 page of each language, the sitemap.
 7. ``on_post_build``: give each language its own search index and its own 404 page.
@@ -25,8 +27,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 # MkDocs puts this file's folder on sys.path while loading it.
-from attguide import (abbreviations, downloads, editions, external, lastupdated, notfound, provisions, records,
-                      refs, segmenter, termbase, theme, translations, views)
+from attguide import (abbreviations, downloads, editions, external, htmlsafety, lastupdated, notfound, provisions,
+                      records, refs, scan, segmenter, termbase, theme, translations, views)
+from attguide.problems import Problems
 from attguide.build import BuildState, DEFAULT_LANGUAGE, downloads_root, language_root, split_search_index
 from attguide.registry import DEFAULT_PATH as DEFAULT_REGISTRY
 from attguide.render import render
@@ -49,6 +52,7 @@ def on_config(config):
     state.lang = theme.language_built(config)
     if state.lang == DEFAULT_LANGUAGE:
         state.not_found = {}
+    state.unsafe = Problems()
     # A site may name its own registry (the test fixtures do); the default is the project's.
     custom = config.extra.get("att_registry")
     state.registry_path = (os.path.join(os.path.dirname(config.config_file_path), custom)
@@ -69,7 +73,7 @@ def on_config(config):
 def on_pre_build(config):
     """First pass, once per site build: check every page of both languages."""
     if state.lang == DEFAULT_LANGUAGE:
-        state.scan(config.docs_dir)
+        state.scan(config.docs_dir, scan.source_paths(config))
         state.dates = lastupdated.LastUpdated(config.docs_dir, editions.build_date())
     state.env = config.theme.get_env()
 
@@ -103,8 +107,11 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    """Append the generated view a page asks for (article, matrix, phase, index)."""
+    """Check the page's rendered HTML; append the generated view it asks for."""
     source = state.source_page(page)
+    # The backstop: what Markdown made of the page, before our views and the theme's scripts.
+    htmlsafety.check(html, source.text if source else "", state.shown(page.file.src_uri),
+                     source.meta.body_line if source else 1, state.unsafe)
     if source is None:
         return html
     meta, model, lang = source.meta, state.model, state.lang
@@ -162,6 +169,12 @@ def on_page_content(html, page, config, files):
                        presentations=views.phase_presentations_view(meta.get("phase"), model, lang, link))
     # Links to other websites: same tab, marked as leaving the site.
     return external.mark(html, t.get("external_link", ""))
+
+
+def on_env(env, config, files):
+    """Every page is rendered, none written yet: fail once if any page's HTML is unsafe."""
+    state.unsafe.raise_if_any("the rendered pages")
+    return env
 
 
 def on_page_context(context, page, config, nav):

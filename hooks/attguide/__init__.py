@@ -3,10 +3,17 @@
 The hook file (``hooks/att_hooks.py``) only wires MkDocs events; everything it does is
 implemented here in small modules that can be unit tested without MkDocs running:
 
-- :mod:`attguide.registry`: the reference data (articles, phases, topics, cycles).
+- :mod:`attguide.yamlsource`: YAML read once with its node lines; entry checks by schema.
+- :mod:`attguide.registry`: the reference data (articles, phases, topics, cycles), by schema.
+- :mod:`attguide.sources`: the cited sources (``sources.yml``), by schema.
 - :mod:`attguide.problems`: contributor-facing problems, collected and reported at once.
 - :mod:`attguide.frontmatter`: reading and validating page front matter.
-- :mod:`attguide.refs`: finding and resolving ``art:``, ``phase:`` and ``topic:`` links.
-- :mod:`attguide.sitemodel`: the pages of both languages and the checks between them.
+- :mod:`attguide.mdtext`: what Python-Markdown treats as code (left out of the checks).
+- :mod:`attguide.refs`: finding and resolving ``art:``, ``phase:``, ``topic:`` and ``src:`` links.
+- :mod:`attguide.scan`: the page reader, the build's first pass (MkDocs' own file list).
+- :mod:`attguide.sitemodel`: the pages of both languages, as typed values.
+- :mod:`attguide.checks`: the rules that span pages and languages.
+- :mod:`attguide.safety`, :mod:`attguide.htmlsafety`: unsafe markup, in the Markdown and in
+  the rendered HTML of every page.
 - :mod:`attguide.views`: data for the generated views (article pages, matrix, overviews).
 """

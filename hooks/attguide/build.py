@@ -23,8 +23,10 @@ from mkdocs.utils import get_relative_url
 
 from . import modality, registry as registry_module, sources, theme
 from . import termbase as termbase_module, views
+from .problems import Problems
 from .registry import Registry
-from .sitemodel import SiteModel, language_of, scan_site
+from .scan import scan_site
+from .sitemodel import SiteModel, language_of
 
 log = logging.getLogger("mkdocs.plugins.attguide.build")
 
@@ -54,6 +56,8 @@ class BuildState:
     site_url: str | None = None  # site_url as configured, while the sitemap is rendered
     not_found: dict = field(default_factory=dict)  # language -> its rendered 404 page, this build
     _urls: dict | None = None  # English source path -> URL in the language being built
+    unsafe: Problems | None = None  # findings of the rendered-HTML backstop, this language's build
+    docs_prefix: str = "docs"  # how the docs folder is shown in messages
 
     # -- registry ---------------------------------------------------------------------
     def load_registry(self) -> Registry:
@@ -80,14 +84,15 @@ class BuildState:
         return self.nav_expanded
 
     # -- first pass ---------------------------------------------------------------------
-    def scan(self, docs_dir: str) -> SiteModel:
+    def scan(self, docs_dir: str, paths: list[str] | None = None) -> SiteModel:
         """Read and check every page of both languages; fail once with every problem."""
-        self.model = scan_site(docs_dir, self.registry, shown_prefix=_docs_prefix(docs_dir))
-        # Sources no page cites; cited provisions without a recorded force.
+        self.docs_prefix = _docs_prefix(docs_dir)
+        self.model = scan_site(docs_dir, self.registry, shown_prefix=self.docs_prefix, paths=paths)
+        # Sources no page cites; cited provisions without a recorded force; avoided terms.
         self.model.problems.extend(sources.check_unused(self.model))
-        self.model.problems.extend(modality.check_coverage(self.model, _docs_prefix(docs_dir)))
+        self.model.problems.extend(modality.check_coverage(self.model, self.docs_prefix))
         if self.termbase is not None:
-            for problem in termbase_module.check_model(self.model, self.termbase, _docs_prefix(docs_dir)):
+            for problem in termbase_module.check_model(self.model, self.termbase, self.docs_prefix):
                 self.model.problems.add(problem.path, problem.line, problem.message, problem.hint)
         self.model.problems.raise_if_any()
         return self.model
@@ -112,6 +117,10 @@ class BuildState:
                 if lang == self.lang or base not in self._urls:
                     self._urls[base] = file.url
         return self._urls
+
+    def shown(self, src_uri: str) -> str:
+        """A page's source path as shown in messages, e.g. ``docs/index.md``."""
+        return f"{self.docs_prefix}/{src_uri}" if self.docs_prefix else src_uri
 
     def source_page(self, page):
         """The first-pass record of an MkDocs page, or None."""

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 
 from . import (linkcheck, modality, registry as registry_module, release as release_module, scaffold,
                sources as sources_module, termbase, translations)
-from .sitemodel import scan_site
+from .scan import scan_site
 
 log = logging.getLogger("mkdocs.plugins.attguide.cli")
 PROJECT = Path(__file__).resolve().parents[2]

@@ -20,6 +20,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
 from .problems import Problems
+from .yamlsource import ValueProblem, compose_and_load, items, literal, line_of  # noqa: F401 (re-exported)
 
 log = logging.getLogger("mkdocs.plugins.attguide.frontmatter")
 
@@ -88,6 +89,12 @@ class FrontMatter:
     start_line: int = 1
     body_line: int = 1  # line of the file where the Markdown body starts
     readable: bool = True  # False when the block could not be read at all (YAML error)
+    item_lines: dict = field(default_factory=dict)  # key -> line of each list item
+
+    def item_line(self, key: str, index: int) -> int:
+        """Line of the ``index``-th item of the list ``key`` (the key's line when unknown)."""
+        found = self.item_lines.get(key, ())
+        return found[index] if index < len(found) else self.line(key)
 
     def line(self, key: str) -> int:
         """Line of ``key`` in the file (the opening line when absent)."""
@@ -99,46 +106,9 @@ class FrontMatter:
         return default if value is None else value
 
 
-# libyaml's loader when PyYAML was built with it: about ten times faster on many pages.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class ValueProblem(ValueError):
-    """A YAML value that parses but cannot be constructed (e.g. the date 2027-02-30)."""
-
-    def __init__(self, line: int, key: str, reason: str):
-        """Keep where and why."""
-        super().__init__(reason)
-        self.line, self.key, self.reason = line, key, reason
-
-
-def compose_and_load(text: str):
-    """Parse YAML once into its node tree (for line numbers) and its Python value."""
-    loader = _LOADER(text)
-    try:
-        node = loader.get_single_node()
-        try:
-            return node, (loader.construct_document(node) if node is not None else None)
-        except (ValueError, TypeError) as error:
-            raise _locate(node, error) from None
-    finally:
-        loader.dispose()
-
-
-def _locate(node, error: Exception) -> ValueProblem:
-    """Find the top-level key whose value cannot be constructed."""
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            probe = yaml.SafeLoader("")
-            try:
-                probe.construct_object(value, deep=True)
-            except (ValueError, TypeError) as inner:
-                return ValueProblem(value.start_mark.line + 1, str(key.value), str(inner))
-    return ValueProblem(1, "", str(error))
-
-
 def split(text: str) -> tuple[str | None, int]:
     """Return the raw YAML block (or None) and the 1-based line where the body starts."""
+    text = text.removeprefix("\ufeff")  # a BOM, if the caller kept it
     opening = _OPENING.match(text)
     if not opening:
         return None, 1
@@ -187,7 +157,14 @@ def parse(text: str, path: str, problems: Problems) -> FrontMatter:
                      "for example 'phase: e'")
         return meta
     meta.lines = {key.value: offset + key.start_mark.line + 1 for key, _ in node.value}
+    meta.item_lines = {key.value: [offset + line_of(item) for item in items(value)]
+                       for key, value in node.value if items(value)}
     _validate(raw, meta, path, problems)
+    # Article references keep the text as written: 7.10 is paragraph 10, not the float 7.1.
+    articles = next((value for key, value in node.value if key.value == "articles"), None)
+    if "articles" in meta.values and items(articles):
+        meta.values["articles"] = [literal(item) if literal(item) is not None else str(value)
+                                   for item, value in zip(items(articles), meta.values["articles"])]
     return meta
 
 

@@ -15,6 +15,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
+from .mdtext import blank_code
 from .registry import Registry
 from .sources import suggest as suggest_source
 
@@ -30,8 +31,6 @@ _LINK = re.compile(
     r"(?<!!)\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
     r"\((?P<url>(?:" + "|".join(SCHEMES) + r"):[^\s)]*)(?P<title>\s+\"[^\"]*\")?\)"
 )
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?:.+?)\1", re.DOTALL)
 _ARTICLE = re.compile(r"^(?P<number>\d+)(?:\.(?P<paragraph>\d+))?$")
 
 
@@ -57,6 +56,31 @@ class Link:
         return self.url.split(":", 1)[1]
 
 
+@dataclass(frozen=True, order=True)
+class ArticleRef:
+    """A reference to an article or one of its numbered paragraphs: ``7`` or ``7.3``.
+
+    Built from the text as written (``art:7.10``, or the YAML scalar ``7.10``), never from
+    a float, so that ``7.10`` is paragraph 10 of Article 7 and not paragraph 1.
+    """
+
+    number: int
+    paragraph: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> "ArticleRef | None":
+        """``7`` or ``7.3`` as written; None when the text is not of that form."""
+        match = _ARTICLE.match(str(text).strip())
+        if not match:
+            return None
+        paragraph = match.group("paragraph")
+        return cls(int(match.group("number")), int(paragraph) if paragraph is not None else None)
+
+    def __str__(self) -> str:
+        """Back to the reference text, e.g. ``7.3``."""
+        return f"{self.number}" + (f".{self.paragraph}" if self.paragraph is not None else "")
+
+
 @dataclass(frozen=True)
 class Target:
     """What a reference points to, once checked against the registry."""
@@ -66,11 +90,16 @@ class Target:
     path: str  # English source path of the target page, e.g. "articles/article-7.md"
     paragraph: int | None = None
     anchor: str = ""  # fragment on the target page (a source's entry on the Sources page)
+    article: ArticleRef | None = None  # for "art" targets: the typed reference
+
+    def cites(self, number: int) -> bool:
+        """True when this is a reference to article ``number`` (or one of its paragraphs)."""
+        return self.article is not None and self.article.number == number
 
     def title(self, registry: Registry, lang: str) -> str:
         """The target's title in ``lang``: what an empty link text becomes."""
         if self.kind == "art":
-            return registry.articles[int(self.key)].label(lang, self.paragraph)
+            return registry.articles[self.article.number].label(lang, self.paragraph)
         if self.kind == "phase":
             return registry.phases[self.key].short(lang)
         if self.kind == "src":
@@ -86,25 +115,6 @@ class RefError(ValueError):
         super().__init__(message)
         self.message = message
         self.hint = hint
-
-
-def blank_code(markdown: str) -> str:
-    """Replace fenced code blocks and code spans with spaces, keeping offsets and lines."""
-    out = []
-    fence = None
-    for line in markdown.splitlines(keepends=True):
-        opened = _FENCE.match(line)
-        if fence is None and opened:
-            fence = opened.group(1)[0] * len(opened.group(1))
-            out.append(re.sub(r"[^\n]", " ", line))
-        elif fence is not None:
-            if line.lstrip().startswith(fence):
-                fence = None
-            out.append(re.sub(r"[^\n]", " ", line))
-        else:
-            out.append(line)
-    text = "".join(out)
-    return _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
 
 def scan(markdown: str, first_line: int = 1) -> list[Link]:
@@ -142,27 +152,29 @@ def source_target(value: str, registry: Registry, scheme: str = "src:") -> Targe
 
 def _article(value: str, registry: Registry) -> Target:
     """Resolve ``7`` or ``7.3``."""
-    match = _ARTICLE.match(value.strip())
+    return article_target(ArticleRef.parse(value), value, registry)
+
+
+def article_target(ref: ArticleRef | None, value: str, registry: Registry, scheme: str = "art:") -> Target:
+    """Check a typed article reference against the registry (``value`` as written, for messages)."""
     span = registry.article_range()
-    if not match:
-        raise RefError(f"'art:{value}' is not an article reference",
-                       f"write the article number {span}, e.g. art:7, or a paragraph, e.g. art:7.3")
-    number = int(match.group("number"))
+    if ref is None:
+        raise RefError(f"'{scheme}{value}' is not an article reference",
+                       f"write the article number {span}, e.g. {scheme}7, or a paragraph, e.g. {scheme}7.3")
+    number, paragraph = ref.number, ref.paragraph
     article = registry.articles.get(number)
     if article is None:
-        raise RefError(f"unknown article 'art:{value}'",
-                       f"the Treaty has articles {span}, e.g. art:7 or art:7.3")
-    paragraph = match.group("paragraph")
+        raise RefError(f"unknown article '{scheme}{value}'",
+                       f"the Treaty has articles {span}, e.g. {scheme}7 or {scheme}7.3")
     if paragraph is not None:
-        paragraph = int(paragraph)
         if article.paragraphs == 0:
-            raise RefError(f"Article {number} has no numbered paragraphs ('art:{value}')",
-                           f"write art:{number}")
+            raise RefError(f"Article {number} has no numbered paragraphs ('{scheme}{value}')",
+                           f"write {scheme}{number}")
         if not 1 <= paragraph <= article.paragraphs:
-            raise RefError(f"Article {number} has no paragraph {paragraph} ('art:{value}')",
+            raise RefError(f"Article {number} has no paragraph {paragraph} ('{scheme}{value}')",
                            f"its paragraphs are {number}.1–{number}.{article.paragraphs}; "
-                           f"or write art:{number}")
-    return Target("art", str(number), f"articles/{article.slug}.md", paragraph)
+                           f"or write {scheme}{number}")
+    return Target("art", str(number), f"articles/{article.slug}.md", paragraph, article=ref)
 
 
 def _phase(value: str, registry: Registry) -> Target:

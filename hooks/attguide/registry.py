@@ -1,8 +1,10 @@
 """The reference data: treaty articles, implementation phases, topics, CSP cycles.
 
-Everything comes from one YAML file (``data/registry.yml`` beside this module); nothing
-about the Treaty or the seed's structure is written in code. :func:`load` checks the file
-and reports mistakes as ``path:line`` problems instead of tracebacks.
+Everything comes from one YAML file (``data/registry.yml`` beside this module). Its
+schema is declared below as MkDocs ``Config`` classes (one per kind of entry, as the page
+front matter is), and :func:`load` checks every entry against it, then the rules between
+entries (articles numbered 1..N without gaps, ids listed once); each mistake is reported
+as ``registry.yml:line: what — what would be right``, all of them in one build.
 """
 
 from __future__ import annotations
@@ -13,10 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 
 from . import modality, sources as sources_module
-from .frontmatter import compose_and_load
+from . import yamlsource
 from .problems import Problems
+from .yamlsource import Bilingual, check_entry, child, items, line_of
 
 log = logging.getLogger("mkdocs.plugins.attguide.registry")
 
@@ -61,6 +67,7 @@ class Topic:
     en: str
     zh: str
     order: int
+    line: int = 0  # of its entry in the registry file
 
     @property
     def key(self) -> str:
@@ -84,6 +91,7 @@ class Phase:
     topics: tuple[Topic, ...] = ()
     cross_cutting: bool = False
     in_parentheses: bool = False
+    line: int = 0  # of its entry in the registry file
 
     def name(self, lang: str) -> str:
         """Full name as in the seed's paragraph 8."""
@@ -206,19 +214,119 @@ class Registry:
         return match[0] if match else ""
 
 
-def _line_of(node: yaml.Node | None) -> int:
-    """1-based line of a YAML node (1 when unknown)."""
-    return node.start_mark.line + 1 if node is not None else 1
+class _Names(c.Type):
+    """A phase's ``{name, short}`` in one language, both non-empty."""
+
+    def __init__(self):
+        """A mapping."""
+        super().__init__(dict)
+
+    def run_validation(self, value):
+        """Both texts present."""
+        value = super().run_validation(value)
+        missing = [key for key in ("name", "short") if not str(value.get(key) or "").strip()]
+        if missing:
+            raise ValidationError("no " + " or ".join(missing))
+        return {"name": str(value["name"]), "short": str(value["short"])}
 
 
-def _item_lines(root: yaml.Node, section: str) -> list[int]:
-    """Lines of the items of a top-level list section, for messages."""
-    if not isinstance(root, yaml.MappingNode):
-        return []
-    for key, value in root.value:
-        if key.value == section and isinstance(value, yaml.SequenceNode):
-            return [_line_of(item) for item in value.value]
-    return []
+class ArticleEntry(base.Config):
+    """An entry of ``articles:``."""
+
+    number = c.Type(int)
+    en = c.Type(str)
+    zh = c.Type(str)
+    zh_source = c.Choice(("seed", "label"), default="label")
+    paragraphs = c.Type(int, default=0)
+
+
+class TopicEntry(base.Config):
+    """An entry of a phase's ``topics:``."""
+
+    id = c.Type(str)
+    en = c.Type(str)
+    zh = c.Type(str)
+
+
+class PhaseEntry(base.Config):
+    """An entry of ``phases:``."""
+
+    id = c.Type(str)
+    letter = c.Optional(c.Type(str))
+    dir = c.Type(str)
+    en = _Names()
+    zh = _Names()
+    topics = c.ListOfItems(c.Type(dict), default=[])
+    cross_cutting = c.Type(bool, default=False)
+    in_parentheses = c.Type(bool, default=False)
+
+
+class CycleEntry(base.Config):
+    """An entry of ``cycles:`` (the ids are the mike version names)."""
+
+    id = c.Type(str)
+    number = c.Type(int)
+    year = c.Type(int)
+    span = c.Type(str)
+    place = c.Optional(Bilingual())
+    dates = c.Optional(c.Type(str))
+    status = c.Choice(("concluded", "current"))
+    workplan = c.Optional(c.Type(dict))
+
+
+class RegistryFile(base.Config):
+    """The top level of the registry file."""
+
+    articles = c.ListOfItems(c.Type(dict))
+    phases = c.ListOfItems(c.Type(dict))
+    cycles = c.ListOfItems(c.Type(dict))
+    statuses = c.Type(dict)
+    abbreviations = c.Type(dict, default={})
+    ui = c.Optional(c.Type(dict))
+    stakeholders = c.Optional(c.Type(dict))
+    regions = c.Optional(c.Type(dict))
+    profiles = c.Optional(c.Type(dict))
+    issue_statuses = c.Optional(c.Type(dict))
+
+
+# Sections of ``key: {en: …, zh: …}`` entries: every text exists in both languages.
+BILINGUAL_SECTIONS = ("statuses", "abbreviations", "ui") + VOCABULARIES
+
+
+HINTS = {
+    "number": "the article's number, e.g. 7",
+    "en": "the English text",
+    "zh": "the Chinese text",
+    "zh_source": "seed (the seed's own wording) or label (a descriptive label)",
+    "paragraphs": "the number of numbered paragraphs (0 when the article has none)",
+    "id": "a lowercase id, e.g. e or risk-assessment",
+    "letter": "the phase's letter, e.g. e (null for the cross-cutting function)",
+    "dir": "the phase's folder under docs/, e.g. e-authorization",
+    "topics": "a list of {id, en, zh} entries",
+    "year": "the year of the Conference, e.g. 2027",
+    "span": "the cycle's years, e.g. '2026–2027'",
+    "place": "{en: …, zh: …} or null",
+    "dates": "the Conference's dates, e.g. '2027-08-23/2027-08-27', or null",
+    "status": "concluded or current",
+    "workplan": "{objectives: [], phases: [], topics: []}",
+    "articles": "a list of {number, en, zh, paragraphs} entries",
+    "phases": "a list of phase entries",
+    "cycles": "a list of cycle entries",
+    "statuses": "entries such as 'draft: {en: …, zh: …}'",
+    "abbreviations": "entries such as 'ATT: {en: …, zh: …}'",
+    "ui": "entries such as 'key: {en: …, zh: …}'",
+}
+
+
+def _entries(root, data: dict, section: str, schema, what: str, required: tuple, shown: str,
+             problems: Problems) -> list[tuple[dict, int, object]]:
+    """The valid entries of a top-level list, each with its line and node."""
+    found = []
+    for node, raw in zip(items(child(root, section)), data.get(section) or []):
+        values = check_entry(raw, node, schema, HINTS, shown, problems, what, required)
+        if values is not None:
+            found.append((values, line_of(node), node))
+    return found
 
 
 def load(path: str | Path = DEFAULT_PATH) -> Registry:
@@ -226,75 +334,98 @@ def load(path: str | Path = DEFAULT_PATH) -> Registry:
     path = Path(path)
     shown = _display_path(path)
     problems = Problems()
-    text = path.read_text(encoding="utf-8")
-    try:
-        root, data = compose_and_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        problems.add(shown, line, f"the registry is not valid YAML ({getattr(error, 'problem', error)})",
-                     "fix the indentation or quoting on that line")
-        problems.raise_if_any("the registry")
+    root, data = yamlsource.read(path.read_text(encoding="utf-8-sig"), shown, problems, "the registry")
+    problems.raise_if_any("the registry")
     data = data or {}
+    top = check_entry(data, root, RegistryFile, HINTS, shown, problems, "the registry",
+                      required=("articles", "phases", "cycles", "statuses"))
+    if top is None:
+        problems.raise_if_any("the registry")
 
-    # Articles: numbered 1..N without gaps, each with titles and a paragraph count.
-    articles: dict[int, Article] = {}
-    for line, item in zip(_item_lines(root, "articles"), data.get("articles", [])):
-        try:
-            article = Article(int(item["number"]), str(item["en"]), str(item["zh"]),
-                              str(item.get("zh_source", "label")), int(item.get("paragraphs", 0)))
-        except (KeyError, TypeError, ValueError) as error:
-            problems.add(shown, line, f"article entry is incomplete ({error})",
-                         "give number, en, zh, zh_source and paragraphs")
+    for section in BILINGUAL_SECTIONS:
+        bilingual = Bilingual(allow_empty=section == "ui")
+        node = child(root, section)
+        if not isinstance(node, yaml.MappingNode) or not isinstance(data.get(section), dict):
             continue
+        for key_node, value_node in node.value:
+            try:
+                bilingual.validate(data[section].get(key_node.value))
+            except ValidationError as error:
+                problems.add(shown, line_of(value_node), f"'{key_node.value}' in '{section}' has a wrong value ({error})",
+                             "write {en: …, zh: …} with both texts; quote a text that holds a comma or a colon")
+
+    # Articles: numbered 1..N without gaps, each listed once.
+    articles: dict[int, Article] = {}
+    for values, line, _ in _entries(root, data, "articles", ArticleEntry, "an article entry",
+                                    ("number", "en", "zh"), shown, problems):
+        article = Article(values["number"], values["en"], values["zh"], values["zh_source"],
+                          values["paragraphs"])
         if article.number in articles:
             problems.add(shown, line, f"article {article.number} is listed twice", "keep one entry")
+            continue
+        if article.number < 1 or article.paragraphs < 0:
+            problems.add(shown, line, f"article {article.number} has a wrong number or paragraph count",
+                         "numbers start at 1; paragraphs is 0 or more")
+            continue
         articles[article.number] = article
+    missing = sorted(set(range(1, max(articles, default=0) + 1)) - set(articles))
+    if missing:
+        problems.add(shown, line_of(child(root, "articles")),
+                     "articles " + ", ".join(map(str, missing)) + " are missing from the list"
+                     if len(missing) > 1 else f"article {missing[0]} is missing from the list",
+                     f"list every article from 1 to {max(articles)}, each with its paragraphs")
+    articles = dict(sorted(articles.items()))
 
     # Phases with their topics; topic ids are unique within a phase only.
     phases: dict[str, Phase] = {}
-    for order, (line, item) in enumerate(zip(_item_lines(root, "phases"), data.get("phases", []))):
-        try:
-            phase_id = str(item["id"])
-            names = {lang: dict(item[lang]) for lang in LANGUAGES}
-            for lang in LANGUAGES:
-                if not names[lang].get("name") or not names[lang].get("short"):
-                    raise KeyError(f"{lang}.name/{lang}.short")
-            topics = []
-            seen: set[str] = set()
-            for topic_order, raw in enumerate(item.get("topics") or []):
-                topic = Topic(phase_id, str(raw["id"]), str(raw["en"]), str(raw["zh"]), topic_order)
-                if topic.id in seen:
-                    problems.add(shown, line, f"topic '{topic.id}' is listed twice in phase {phase_id}",
-                                 "topic ids must be unique within a phase")
-                seen.add(topic.id)
-                topics.append(topic)
-        except (KeyError, TypeError) as error:
-            problems.add(shown, line, f"phase entry is incomplete (missing {error})",
-                         "give id, letter, dir, en/zh name and short, and topics")
-            continue
+    dirs: dict[str, int] = {}
+    for order, (values, line, node) in enumerate(_entries(
+            root, data, "phases", PhaseEntry, "a phase entry", ("id", "dir", "en", "zh"), shown, problems)):
+        phase_id = values["id"]
+        topics: list[Topic] = []
+        for topic_node, raw in zip(items(child(node, "topics")), values["topics"]):
+            topic = check_entry(raw, topic_node, TopicEntry, HINTS, shown, problems,
+                                f"a topic entry of phase {phase_id}", ("id", "en", "zh"))
+            if topic is None:
+                continue
+            if any(t.id == topic["id"] for t in topics):
+                problems.add(shown, line_of(topic_node), f"topic '{topic['id']}' is listed twice in phase {phase_id}",
+                             "topic ids must be unique within a phase")
+                continue
+            topics.append(Topic(phase_id, topic["id"], topic["en"], topic["zh"], len(topics), line_of(topic_node)))
         if phase_id in phases:
-            problems.add(shown, line, f"phase '{phase_id}' is listed twice", "keep one entry")
-        phases[phase_id] = Phase(phase_id, item.get("letter"), str(item["dir"]), order, names,
-                                 tuple(topics), bool(item.get("cross_cutting", False)),
-                                 bool(item.get("in_parentheses", False)))
-
-    # CSP cycles: the mike version names.
-    cycles: dict[str, Cycle] = {}
-    for line, item in zip(_item_lines(root, "cycles"), data.get("cycles", [])):
-        try:
-            cycle = Cycle(str(item["id"]), int(item["number"]), int(item["year"]), str(item["span"]),
-                          item.get("place"), item.get("dates"), str(item["status"]),
-                          dict(item.get("workplan") or {}))
-        except (KeyError, TypeError, ValueError) as error:
-            problems.add(shown, line, f"cycle entry is incomplete ({error})",
-                         "give id, number, year, span, place, dates and status")
+            problems.add(shown, line, f"phase '{phase_id}' is listed twice",
+                         f"keep one entry (the first is on line {phases[phase_id].line})")
             continue
+        if values["dir"] in dirs:
+            problems.add(shown, line, f"phase '{phase_id}' uses the folder '{values['dir']}' of another phase",
+                         f"give each phase its own 'dir' (line {dirs[values['dir']]} has it)")
+        dirs.setdefault(values["dir"], line)
+        phases[phase_id] = Phase(phase_id, values["letter"], values["dir"], order,
+                                 {"en": values["en"], "zh": values["zh"]}, tuple(topics),
+                                 values["cross_cutting"], values["in_parentheses"], line)
+
+    # CSP cycles: the mike version names, each id and number once.
+    cycles: dict[str, Cycle] = {}
+    numbers: dict[int, str] = {}
+    for values, line, _ in _entries(root, data, "cycles", CycleEntry, "a cycle entry",
+                                    ("id", "number", "year", "span", "status"), shown, problems):
+        cycle = Cycle(values["id"], values["number"], values["year"], values["span"], values["place"],
+                      values["dates"], values["status"], dict(values["workplan"] or {}))
+        if cycle.id in cycles:
+            problems.add(shown, line, f"cycle '{cycle.id}' is listed twice", "keep one entry per cycle")
+            continue
+        if cycle.number in numbers:
+            problems.add(shown, line, f"cycle '{cycle.id}' has the number {cycle.number} of '{numbers[cycle.number]}'",
+                         "give each cycle its own CSP number")
+            continue
+        numbers[cycle.number] = cycle.id
         cycles[cycle.id] = cycle
 
     for section in ("articles", "phases", "cycles", "statuses"):
-        if not data.get(section):
-            problems.add(shown, 1, f"the registry has no '{section}' section", f"add '{section}:'")
+        if top.get(section) is not None and not data.get(section):
+            problems.add(shown, line_of(child(root, section)), f"the registry's '{section}' section is empty",
+                         f"add {HINTS[section]}")
     problems.raise_if_any("the registry")
     # Interface strings and controlled vocabularies are generic: a registry without them (a
     # test fixture's) uses the project's.

@@ -8,11 +8,12 @@ who reads what). Links to other sites stay allowed.
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 
 from .problems import Problems
-from .refs import blank_code
+from .mdtext import blank_code
 
 log = logging.getLogger("mkdocs.plugins.attguide.safety")
 
@@ -22,8 +23,6 @@ RULES = (
      "remove it; pages carry no scripts of their own"),
     (re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE), "an inline event handler (on…=) is not allowed",
      "remove the attribute"),
-    (re.compile(r"javascript\s*:", re.IGNORECASE), "a javascript: URL is not allowed",
-     "link to a page or a web address instead"),
     (re.compile(r"<\s*(iframe|object|embed|frame|frameset|applet)\b", re.IGNORECASE),
      "an embedded frame or object (<iframe>, <object>, <embed>) is not allowed",
      "link to the content instead of embedding it"),
@@ -39,6 +38,16 @@ RULES = (
 )
 
 
+# A script URL where a URL goes: a Markdown link or image target, an autolink, or a URL
+# attribute. Prose such as "no JavaScript: it works" is no URL. Checked on each line with
+# character references decoded and spaces and control characters removed, as a browser
+# reads a scheme (the rendered-HTML backstop, attguide.htmlsafety, catches the rest).
+_SCRIPT_URL = re.compile(
+    r"(?:\]\(<?|\]:|<|\b(?:href|src|action|formaction|xlink:href|poster|srcset|data|to|values)=[\"']?)"
+    r"(?:javascript|vbscript):", re.IGNORECASE)
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
+
+
 def check(markdown: str, path: str, first_line: int, problems: Problems) -> None:
     """Record every unsafe construct of ``markdown`` (a page body starting at ``first_line``)."""
     visible = blank_code(markdown)
@@ -46,3 +55,22 @@ def check(markdown: str, path: str, first_line: int, problems: Problems) -> None
         for match in rule.finditer(visible):
             line = first_line + visible.count("\n", 0, match.start())
             problems.add(path, line, message, hint)
+    for number, text in enumerate(visible.split("\n")):
+        if ":" in text and _SCRIPT_URL.search(_INVISIBLE.sub("", html.unescape(text))):
+            problems.add(path, first_line + number, "a javascript: URL is not allowed",
+                         "link to a page or a web address instead")
+
+
+_TAG = re.compile(r"<\s*/?\s*[a-z!?]", re.IGNORECASE)
+
+
+def check_front_matter(meta, path: str, problems: Problems) -> None:
+    """Front-matter texts are plain text: the theme puts them into every page's head and nav."""
+    for key, value in meta.values.items():
+        for text in value if isinstance(value, list) else [value]:
+            if not isinstance(text, str):
+                continue
+            plain = _INVISIBLE.sub("", html.unescape(text)).lower()
+            if _TAG.search(html.unescape(text)) or plain.startswith(("javascript:", "vbscript:", "data:")):
+                problems.add(path, meta.line(key), f"front matter '{key}' holds HTML or a script URL",
+                             "write plain text (or a https:// address for 'link')")

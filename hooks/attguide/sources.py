@@ -20,7 +20,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
-from .frontmatter import compose_and_load
+from .yamlsource import Bilingual, compose_and_load
 from .problems import Problems
 
 log = logging.getLogger("mkdocs.plugins.attguide.sources")
@@ -34,26 +34,7 @@ _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
-class _Bilingual(c.Type):
-    """A mapping with a non-empty English and Chinese string."""
-
-    def __init__(self, required: bool = True):
-        """``required=False`` lets the whole mapping be absent."""
-        super().__init__(dict)
-        self.required = required
-
-    def run_validation(self, value):
-        """Both languages present and non-empty."""
-        if value is None and not self.required:
-            return None
-        value = super().run_validation(value)
-        missing = [lang for lang in ("en", "zh") if not str(value.get(lang) or "").strip()]
-        if missing:
-            raise ValidationError("no " + " or ".join(missing) + " text")
-        extra = sorted(set(value) - {"en", "zh"})
-        if extra:
-            raise ValidationError("unknown language key " + ", ".join(map(str, extra)))
-        return {"en": str(value["en"]).strip(), "zh": str(value["zh"]).strip()}
+_Bilingual = Bilingual  # the shared option (attguide.yamlsource)
 
 
 class _Date(c.BaseConfigOption):

@@ -26,19 +26,19 @@ def _paragraph_labels(targets: list[Target], number: int, registry: Registry, la
     """Labels of the paragraphs of article ``number`` cited in ``targets``."""
     article = registry.articles[number]
     return [article.label(lang, t.paragraph) for t in targets
-            if t.kind == "art" and int(t.key) == number and t.paragraph]
+            if t.cites(number) and t.paragraph]
 
 
 def article_links(page: SourcePage, registry: Registry, lang: str, link: Link) -> list[dict]:
     """The articles a page lists in front matter, as links with their labels."""
-    return [{"label": registry.articles[int(t.key)].label(lang, t.paragraph),
-             "title": registry.articles[int(t.key)].title(lang),
+    return [{"label": registry.articles[t.article.number].label(lang, t.paragraph),
+             "title": registry.articles[t.article.number].title(lang),
              "url": link(t.path)} for t in page.articles]
 
 
 def article_presentations(number: int, model: SiteModel, lang: str, link: Link) -> list[dict]:
     """Presentation records that list the article."""
-    pages = [p for p in records.presentations(model) if any(int(t.key) == number for t in p.articles)]
+    pages = [p for p in records.presentations(model) if any(t.cites(number) for t in p.articles)]
     return presentation_rows(pages, model, lang, link)
 
 
@@ -48,11 +48,11 @@ def article_view(number: int, model: SiteModel, lang: str, link: Link) -> list[d
     groups = []
     for phase in registry.phases.values():
         overview = model.page("en", phase.overview_path)
-        lists_it = bool(overview and any(int(t.key) == number for t in overview.articles))
+        lists_it = bool(overview and any(t.cites(number) for t in overview.articles))
         topics = []
         for topic in phase.topics:
             page = model.topic_page(topic)
-            if page and any(int(t.key) == number for t in page.articles):
+            if page and any(t.cites(number) for t in page.articles):
                 topics.append({"title": topic.title(lang), "url": link(page.base),
                                "paragraphs": _paragraph_labels(page.articles, number, registry, lang)})
         if topics or lists_it:
@@ -73,8 +73,8 @@ def matrix_view(model: SiteModel, lang: str, link: Link) -> dict:
             topics = [{"title": topic.title(lang), "url": link(model.topic_page(topic).base)}
                       for topic in phase.topics
                       if model.topic_page(topic)
-                      and any(int(t.key) == number for t in model.topic_page(topic).articles)]
-            in_overview = bool(overview and any(int(t.key) == number for t in overview.articles))
+                      and any(t.cites(number) for t in model.topic_page(topic).articles)]
+            in_overview = bool(overview and any(t.cites(number) for t in overview.articles))
             cells.append({"phase": phase.id, "topics": topics, "overview": in_overview,
                           "overview_url": link(phase.overview_path),
                           "phase_title": phase.short(lang)})
@@ -106,9 +106,9 @@ def articles_index_view(model: SiteModel, lang: str, link: Link) -> list[dict]:
     topics = [model.topic_page(t) for t in registry.all_topics()]
     rows = []
     for number, article in registry.articles.items():
-        count = sum(1 for page in topics if page and any(int(t.key) == number for t in page.articles))
+        count = sum(1 for page in topics if page and any(t.cites(number) for t in page.articles))
         rows.append({"number": number, "label": article.label(lang), "title": article.title(lang),
-                     "seed": article.zh_source == "seed", "url": link(f"articles/{article.slug}.md"),
+                     "url": link(f"articles/{article.slug}.md"),
                      "topics": count})
     return rows
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from attguide import modality
 from attguide.registry import load
-from attguide.sitemodel import scan_site
+from attguide.scan import scan_site
 
 from support import ROOT
 

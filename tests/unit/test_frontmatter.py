@@ -15,7 +15,8 @@ def parse(text):
 def test_valid_front_matter_keeps_values_and_lines():
     meta, problems = parse("---\nphase: e\ntopic: risk-assessment\narticles: [7, 7.3]\n---\n\n# T\n")
     assert problems == []
-    assert meta.values == {"phase": "e", "topic": "risk-assessment", "articles": [7, 7.3]}
+    # Article references keep the text as written (7.3, never the float 7.3).
+    assert meta.values == {"phase": "e", "topic": "risk-assessment", "articles": ["7", "7.3"]}
     assert meta.line("articles") == 4
     assert meta.body_line == 6
 
@@ -56,3 +57,17 @@ def test_unclosed_front_matter():
 def test_every_problem_is_collected():
     _, problems = parse("---\nphse: e\narticles: 7\nview: table\n---\n")
     assert len(problems) == 3
+
+
+def test_article_references_keep_their_literal_text():
+    meta, problems = parse("---\narticles:\n  - 7.10\n  - 7.30\n  - '11.2'\n---\n")
+    assert problems == []
+    assert meta.values["articles"] == ["7.10", "7.30", "11.2"]
+    assert [meta.item_line("articles", i) for i in range(3)] == [3, 4, 5]
+
+
+def test_a_byte_order_mark_does_not_hide_the_front_matter():
+    meta, problems = parse("\ufeff---\nphase: e\n---\n\n# T\n")
+    assert problems == []
+    assert meta.values == {"phase": "e"}
+    assert meta.body_line == 4

@@ -9,7 +9,7 @@ from mkdocs.exceptions import PluginError
 
 from attguide import modality
 from attguide.registry import load
-from attguide.sitemodel import scan_site
+from attguide.scan import scan_site
 
 REGISTRY = load()
 

@@ -96,7 +96,7 @@ def test_rewrite_links_to_the_sources_page_entry():
 
 def test_an_uncited_source_is_reported_at_its_line(tmp_path):
     """check_unused names an uncited entry with its line in sources.yml."""
-    from attguide.sitemodel import scan_site
+    from attguide.scan import scan_site
 
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -107,7 +107,7 @@ def test_an_uncited_source_is_reported_at_its_line(tmp_path):
 
 
 def test_article_pages_cite_the_authentic_texts(tmp_path):
-    from attguide.sitemodel import scan_site
+    from attguide.scan import scan_site
 
     docs = tmp_path / "docs" / "articles"
     docs.mkdir(parents=True)

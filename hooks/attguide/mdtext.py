@@ -1,0 +1,65 @@
+"""Markdown text as Python-Markdown reads it: what is code, and so is not checked.
+
+The page checks (references, content safety) look at the Markdown outside code. What they
+treat as code must be what Python-Markdown renders as code, or text could hide from them:
+a code span never crosses a blank line (a paragraph break), and indented code blocks
+(four spaces after a blank line, outside a list) are code too. Blanking keeps every
+offset and line, so findings keep their ``path:line``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+log = logging.getLogger("mkdocs.plugins.attguide.mdtext")
+
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+# A code span: a run of backticks, then text that never holds a blank line, then the same
+# run (not part of a longer one). An escaped backtick opens nothing.
+_CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?!`)((?:(?!\n[ \t]*\n)[\s\S])+?)(?<!`)\1(?!`)")
+_INDENTED = re.compile(r"^(?: {4}|\t)")
+_LIST_ITEM = re.compile(r"^[ ]{0,3}(?:[-*+]|\d+[.)])[ \t]+")
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def _blank(text: str) -> str:
+    """``text`` with every character but newlines replaced by a space."""
+    return _NOT_NEWLINE.sub(" ", text)
+
+
+def blank_code(markdown: str) -> str:
+    """Replace fenced and indented code blocks and code spans with spaces, keeping offsets."""
+    out = []
+    fence = None
+    blank_before = True  # the start of the text counts as after a blank line
+    in_code = in_list = False
+    for line in markdown.splitlines(keepends=True):
+        stripped = line.strip()
+        opened = _FENCE.match(line)
+        if fence is not None:
+            if line.lstrip().startswith(fence):
+                fence = None
+            out.append(_blank(line))
+            continue
+        if opened and not in_code:
+            fence = opened.group(1)[0] * len(opened.group(1))
+            out.append(_blank(line))
+            continue
+        if not stripped:
+            out.append(line)
+            blank_before = True
+            continue
+        indented = bool(_INDENTED.match(line))
+        if indented and (in_code or (blank_before and not in_list)):
+            in_code = True
+            out.append(_blank(line))
+        else:
+            in_code = False
+            if _LIST_ITEM.match(line):
+                in_list = True
+            elif not indented and blank_before:
+                in_list = False
+            out.append(line)
+        blank_before = False
+    return _CODE_SPAN.sub(lambda m: _blank(m.group(0)), "".join(out))

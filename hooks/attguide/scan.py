@@ -1,0 +1,115 @@
+"""The page reader: every Markdown source read once, into typed values.
+
+:func:`scan_site` is the build's first pass. Its file list is MkDocs' own
+(:func:`source_paths`: ``exclude_docs`` and draft pages are left out as MkDocs leaves them
+out); each page is decoded as MkDocs decodes it (``utf-8-sig``, so a byte-order mark is not
+text), its front matter is split once and kept with the YAML lines, and its inline and
+front-matter references become checked :class:`attguide.refs.Target` values (articles as
+:class:`attguide.refs.ArticleRef`, built from the text as written). The rules that span
+pages and languages then run in :mod:`attguide.checks`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from mkdocs.structure.files import get_files
+
+from . import checks, frontmatter, refs, safety
+from .problems import Problems
+from .registry import LANGUAGES, Registry
+from .sitemodel import SiteModel, SourcePage, language_of
+
+log = logging.getLogger("mkdocs.plugins.attguide.scan")
+
+_H1 = re.compile(r"^#[ \t]+(?P<title>.+?)(?:[ \t]+\{[^}]*\})?[ \t]*#*[ \t]*$", re.MULTILINE)
+
+
+def source_paths(config) -> list[str]:
+    """Docs-relative paths of the Markdown pages MkDocs builds (``exclude_docs``, drafts honoured)."""
+    return sorted(file.src_uri for file in get_files(config).documentation_pages())
+
+
+def scan_site(docs_dir: str | Path, registry: Registry, shown_prefix: str = "docs",
+              paths: list[str] | None = None) -> SiteModel:
+    """First pass over the pages: read, check and pair every page of both languages.
+
+    ``paths`` are the docs-relative pages to read (the hook passes MkDocs' own list, see
+    :func:`source_paths`); without it every ``*.md`` under ``docs_dir`` is read.
+    """
+    docs = Path(docs_dir)
+    model = SiteModel(registry, str(docs), {lang: {} for lang in LANGUAGES})
+    if paths is None:
+        paths = sorted(file.relative_to(docs).as_posix() for file in docs.rglob("*.md"))
+    for rel in paths:
+        lang, base = language_of(rel)
+        if lang not in model.pages:
+            continue
+        shown = f"{shown_prefix}/{rel}" if shown_prefix else rel
+        text = (docs / rel).read_bytes().decode("utf-8-sig")
+        model.pages[lang][base] = read_page(rel, base, lang, text, shown, registry, model.problems)
+    checks.check_site(model, shown_prefix)
+    return model
+
+
+def read_page(rel: str, base: str, lang: str, text: str, shown: str, registry: Registry,
+               problems: Problems) -> SourcePage:
+    """Read one page: front matter, inline references, title."""
+    meta = frontmatter.parse(text, shown, problems)
+    body = text[_offset_of_line(text, meta.body_line):]
+    page = SourcePage(rel, base, lang, text, meta, body)
+
+    # Unsafe markup (scripts, handlers, frames, third-party resources).
+    safety.check(body, shown, meta.body_line, problems)
+    safety.check_front_matter(meta, shown, problems)
+
+    # Inline references, checked against the registry.
+    for link in refs.scan(body, meta.body_line):
+        try:
+            page.targets.append((link, refs.parse_target(link.url, registry)))
+        except refs.RefError as error:
+            problems.add(shown, link.line, error.message, error.hint)
+
+    # Front-matter references: articles and related topics.
+    for index, item in enumerate(meta.get("articles", [])):
+        text = str(item).strip()  # the YAML scalar as written (see frontmatter.parse)
+        try:
+            page.articles.append(refs.article_target(refs.ArticleRef.parse(text), text, registry))
+        except refs.RefError as error:
+            problems.add(shown, meta.item_line("articles", index), f"in 'articles': {error.message}",
+                         error.hint)
+    for item in meta.get("related", []):
+        try:
+            page.related.append(refs.topic_target(item, registry, scheme=""))
+        except refs.RefError as error:
+            problems.add(shown, meta.line("related"), f"in 'related': {error.message}", error.hint)
+    for item in meta.get("sources", []):
+        try:
+            page.sources.append(refs.source_target(item, registry, scheme=""))
+        except refs.RefError as error:
+            problems.add(shown, meta.line("sources"), f"in 'sources': {error.message}", error.hint)
+
+    # The page title, for the registry-name check.
+    heading = _H1.search(body)
+    if heading:
+        page.h1 = heading.group("title").strip()
+        page.h1_line = meta.body_line + body.count("\n", 0, heading.start())
+
+    status = meta.get("status")
+    if status is not None and status not in registry.statuses:
+        problems.add(shown, meta.line("status"), f"unknown status '{status}'",
+                     "use one of: " + ", ".join(registry.statuses))
+    return page
+
+
+def _offset_of_line(text: str, line: int) -> int:
+    """Character offset where 1-based ``line`` starts."""
+    offset = 0
+    for _ in range(max(line, 1) - 1):
+        found = text.find("\n", offset)
+        if found == -1:
+            return len(text)
+        offset = found + 1
+    return offset

@@ -1,0 +1,176 @@
+"""YAML read once into its node tree and its values, so every message can name a line.
+
+Shared by the page front matter (:mod:`attguide.frontmatter`), the registry
+(:mod:`attguide.registry`) and the sources file (:mod:`attguide.sources`). A YAML file is
+composed once; the node tree keeps each value's line and each scalar's literal text (so
+``7.10`` stays ``7.10``), and the constructed value is what the schemas validate. Entries
+are checked against MkDocs ``Config`` schemas one option at a time, so that every mistake
+of a file is reported in the same build.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+
+import yaml
+from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
+
+from .problems import Problems
+
+log = logging.getLogger("mkdocs.plugins.attguide.yamlsource")
+
+# libyaml's loader when PyYAML was built with it: about ten times faster on many pages.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class ValueProblem(ValueError):
+    """A YAML value that parses but cannot be constructed (e.g. the date 2027-02-30)."""
+
+    def __init__(self, line: int, key: str, reason: str):
+        """Keep where and why."""
+        super().__init__(reason)
+        self.line, self.key, self.reason = line, key, reason
+
+
+def compose_and_load(text: str):
+    """Parse YAML once into its node tree (for line numbers) and its Python value."""
+    loader = _LOADER(text)
+    try:
+        node = loader.get_single_node()
+        try:
+            return node, (loader.construct_document(node) if node is not None else None)
+        except (ValueError, TypeError) as error:
+            raise _locate(node, error) from None
+    finally:
+        loader.dispose()
+
+
+def _locate(node, error: Exception) -> ValueProblem:
+    """Find the top-level key whose value cannot be constructed."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            probe = yaml.SafeLoader("")
+            try:
+                probe.construct_object(value, deep=True)
+            except (ValueError, TypeError) as inner:
+                return ValueProblem(value.start_mark.line + 1, str(key.value), str(inner))
+    return ValueProblem(1, "", str(error))
+
+
+class Bilingual(c.Type):
+    """A mapping with an English and a Chinese string (non-empty unless ``allow_empty``)."""
+
+    def __init__(self, required: bool = True, allow_empty: bool = False):
+        """``required=False`` lets the whole mapping be absent; ``allow_empty`` accepts "" texts
+        (interface strings such as a separator that one language does not need)."""
+        super().__init__(dict)
+        self.required = required
+        self.allow_empty = allow_empty
+
+    def run_validation(self, value):
+        """Both languages present (and non-empty unless ``allow_empty``)."""
+        if value is None and not self.required:
+            return None
+        value = super().run_validation(value)
+        missing = [lang for lang in ("en", "zh") if value.get(lang) is None
+                   or (not self.allow_empty and not str(value.get(lang)).strip())]
+        if missing:
+            raise ValidationError("no " + " or ".join(missing) + " text")
+        extra = sorted(set(value) - {"en", "zh"})
+        if extra:
+            raise ValidationError("unknown language key " + ", ".join(map(str, extra)))
+        return {"en": str(value["en"]).strip(), "zh": str(value["zh"]).strip()}
+
+
+def line_of(node, default: int = 1) -> int:
+    """1-based line of a YAML node (``default`` when there is none)."""
+    return node.start_mark.line + 1 if node is not None else default
+
+
+def child(node, key: str):
+    """The value node of ``key`` in a mapping node, or None."""
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value in node.value:
+            if key_node.value == key:
+                return value
+    return None
+
+
+def items(node) -> list:
+    """The item nodes of a sequence node (empty for anything else)."""
+    return list(node.value) if isinstance(node, yaml.SequenceNode) else []
+
+
+def key_lines(node, default: int = 1) -> dict:
+    """Line of each key of a mapping node."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {key.value: key.start_mark.line + 1 for key, _ in node.value}
+
+
+def literal(node) -> str | None:
+    """A scalar's text exactly as written (``7.10``, not the float 7.1)."""
+    return node.value if isinstance(node, yaml.ScalarNode) else None
+
+
+def read(text: str, shown: str, problems: Problems, what: str):
+    """Compose and load a whole YAML file; a syntax error becomes a ``path:line`` problem.
+
+    Returns ``(node, data)``; ``(None, None)`` when the file cannot be read at all.
+    """
+    try:
+        return compose_and_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        problems.add(shown, mark.line + 1 if mark else 1,
+                     f"{what} is not valid YAML ({getattr(error, 'problem', None) or error})",
+                     "fix the indentation or quoting on that line")
+    except ValueProblem as error:
+        problems.add(shown, error.line, f"the value of '{error.key}' cannot be read ({error.reason})",
+                     "write a valid value")
+    return None, None
+
+
+def check_entry(raw, node, schema, hints: dict, shown: str, problems: Problems, what: str,
+                required: tuple = (), line: int | None = None) -> dict | None:
+    """Validate one mapping against a ``Config`` class, option by option.
+
+    Every unknown key, wrong value and missing required key is recorded as
+    ``shown:line: what — fix``. Returns the validated values (defaults filled in), or None
+    when anything was wrong.
+    """
+    line = line if line is not None else line_of(node)
+    if not isinstance(raw, dict):
+        problems.add(shown, line, f"{what} must be a set of 'key: value' lines",
+                     "write it as 'key: value' pairs, e.g. " + ", ".join(f"{k}: …" for k in required[:3]))
+        return None
+    lines = key_lines(node, line)
+    options = dict(schema._schema)
+    values, ok = {}, True
+    for key, value in raw.items():
+        option = options.get(key)
+        where = lines.get(key, line)
+        if option is None:
+            near = difflib.get_close_matches(str(key), list(options), n=1)
+            problems.add(shown, where, f"unknown key '{key}' in {what}",
+                         f"did you mean '{near[0]}'?" if near else "allowed keys: " + ", ".join(options))
+            ok = False
+            continue
+        try:
+            values[key] = option.validate(value)
+        except ValidationError as error:
+            problems.add(shown, where, f"'{key}' of {what} has a wrong value ({error})",
+                         f"write {hints.get(key, 'a valid value')}")
+            ok = False
+    for key in required:
+        if raw.get(key) is None and key in options:
+            problems.add(shown, line, f"{what} has no '{key}'", f"add '{key}:' ({hints.get(key, 'required')})")
+            ok = False
+    if not ok:
+        return None
+    for key, option in options.items():
+        if key not in values:
+            values[key] = option.default
+    return values
