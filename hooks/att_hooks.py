@@ -161,7 +161,10 @@ def on_page_content(html, page, config, files):
         root = downloads_root(page.url) if state.versioned else None
         project = os.path.dirname(os.path.abspath(config.config_file_path))
         bundles = views.downloads_view(downloads.load(project), state.registry, lang, root)
-        html += render(state.env, "downloads", bundles=bundles, linked=bool(root), t=t)
+        # An offline bundle names itself (its checksum is published beside the file).
+        current = ({"file": release.bundle_name(state.cycle.id), "label": state.cycle.label(lang),
+                    "date": editions.format_date(editions.build_date(), lang)} if state.offline else None)
+        html += render(state.env, "downloads", bundles=bundles, linked=bool(root), current=current, t=t)
     elif meta.get("phase") and not meta.get("topic") and not records.kind_of(source.base):
         html += render(state.env, "phase-topics", topics=views.phase_view(meta.get("phase"), model, lang, link),
                        t=t)

@@ -46,10 +46,15 @@ def status(english: SourcePage, translated: SourcePage | None) -> str:
     return CURRENT if translated.meta.get(KEY) == revision(english.text) else OUTDATED
 
 
+def natural_key(text: str) -> list:
+    """Sort key that orders numbers by value: article-2 before article-10."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", text)]
+
+
 def report(model: SiteModel, lang: str = "zh") -> list[dict]:
     """Every English page with the status of its translation into ``lang``."""
     rows = []
-    for base, english in sorted(model.pages["en"].items()):
+    for base, english in sorted(model.pages["en"].items(), key=lambda item: natural_key(item[0])):
         translated = model.page(lang, base)
         rows.append({"base": base, "path": translated.path if translated else None,
                      "title": english.h1 or base, "title_translated": translated.h1 if translated else None,
