@@ -9,7 +9,8 @@ mkdocs-static-i18n, English first):
 3. ``on_page_markdown``: second pass, rewrite ``art:``/``phase:``/``topic:`` links.
 4. ``on_page_content``: append the generated views (article, matrix, phase lists).
 5. ``on_page_context``: status, topic summary, language switcher links, search base.
-6. ``on_post_build``: give each language its own search index.
+6. ``on_post_build``: add the termbase's words to the search entries of the pages that
+   treat each concept; give each language its own search index.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 # MkDocs puts this file's folder on sys.path while loading it.
-from attguide import (abbreviations, editions, lastupdated, records, refs, release, segmenter, termbase,
-                      translations, views)
+from attguide import (abbreviations, editions, lastupdated, records, refs, release, search, segmenter,
+                      termbase, translations, views)
 from attguide.build import BuildState, DEFAULT_LANGUAGE, language_root, split_search_index
 from attguide.registry import DEFAULT_PATH as DEFAULT_REGISTRY
 from attguide.render import render
@@ -55,6 +56,8 @@ def on_config(config):
     state.load_registry()
     state.termbase = termbase.load(termbase.path_beside(state.registry_path), state.registry)
     segmenter.keep_whole(termbase.search_words(state.termbase))
+    state.page_keywords = {path: search.keywords_text(words)
+                           for path, words in termbase.page_keywords(state.termbase).items()}
     if config.nav:
         config.nav = state.expand_nav(config.nav, state.lang)
     state.cycle, state.versioned = editions.current_cycle(state.registry)
@@ -70,6 +73,7 @@ def on_pre_build(config):
     if state.lang == DEFAULT_LANGUAGE:
         state.scan(config.docs_dir)
         state.dates = lastupdated.LastUpdated(config.docs_dir, editions.build_date())
+        state.search_keywords = {}
     state.env = config.theme.get_env()
 
 
@@ -88,6 +92,10 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     # The status is shown by our template; Material would also put an icon in the nav.
     page.meta.pop("status", None)
+    # Search: Material's `search: boost:` by page kind; the termbase's words for the page.
+    search.set_boost(page.meta, search.page_kind(source.meta, records.kind_of(source.base) is not None))
+    if source.base in state.page_keywords:
+        state.search_keywords[page.url] = state.page_keywords[source.base]
     if source.meta.get("view") == "glossary":
         view = termbase.glossary_view(state.termbase, state.registry, state.lang)
         markdown = markdown.rstrip() + "\n\n" + render(state.env, "glossary-markdown", view=view,
@@ -197,6 +205,6 @@ def on_post_build(config):
     languages = list(getattr(i18n, "build_languages", [DEFAULT_LANGUAGE]))
     if state.dates is not None:
         state.dates.report()
-    sizes = split_search_index(config.site_dir, languages, inline_js=state.offline)
+    sizes = split_search_index(config.site_dir, languages, inline_js=state.offline, keywords=state.search_keywords)
     for lang, size in sizes.items():
         log.info("search index for '%s': %d bytes", lang, size)
