@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test test-fast bench clean release preview-versions new-topic offline translations translations-mark audit vendor terms check-sources force-wording
+.PHONY: help serve build test test-fast bench clean release preview-versions new-topic offline translations translations-mark audit vendor terms check-sources force-wording search-eval
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -78,6 +78,9 @@ node_modules/.installed: package.json package-lock.json
 
 audit: $(VENV)/.installed-test node_modules/.installed ## Fresh build, then accessibility, links, page weight, Lighthouse and print figures
 	$(BIN)/python tests/audit/run_audit.py
+
+search-eval: $(VENV)/.installed-test ## Build, then run the search query set in Chromium; prints per language the share found first and in the top three
+	$(BIN)/python tests/search/eval.py $(if $(SITE),--site $(SITE)) $(if $(V),-v)
 
 vendor: node_modules/.installed ## Refresh the vendored iframe-worker shim from node_modules
 	cp node_modules/iframe-worker/shim/index.js overrides/assets/javascripts/vendor/iframe-worker/shim.js

@@ -13,7 +13,8 @@ mkdocs-static-i18n, English first):
 4a. ``on_env``: every page rendered, none written: fail once if any page's HTML is unsafe.
 5. ``on_page_context``: status, language switcher links, search base.
 6. ``on_template_context``/``on_post_template``: the 404 page of each language, the sitemap.
-7. ``on_post_build``: give each language its own search index and its own 404 page.
+7. ``on_post_build``: add the termbase's words to the search entries of the pages that treat
+   each concept; give each language its own search index and its own 404 page.
 
 What relies on the theme's or the plugins' internals goes through :mod:`attguide.theme`.
 """
@@ -28,7 +29,7 @@ from mkdocs.utils import get_relative_url
 
 # MkDocs puts this file's folder on sys.path while loading it.
 from attguide import (abbreviations, downloads, editions, external, htmlsafety, lastupdated, notfound, provisions,
-                      records, refs, scan, segmenter, termbase, theme, translations, views)
+                      records, refs, release, scan, search, segmenter, termbase, theme, translations, views)
 from attguide.problems import Problems
 from attguide.build import BuildState, DEFAULT_LANGUAGE, downloads_root, language_root, split_search_index
 from attguide.registry import DEFAULT_PATH as DEFAULT_REGISTRY
@@ -60,6 +61,8 @@ def on_config(config):
     state.load_registry()
     state.termbase = termbase.load(termbase.path_beside(state.registry_path), state.registry)
     segmenter.keep_whole(termbase.search_words(state.termbase))
+    state.page_keywords = {path: search.keywords_text(words)
+                           for path, words in termbase.page_keywords(state.termbase).items()}
     if config.nav:
         config.nav = state.expand_nav(config.nav, state.lang)
     state.cycle, state.versioned = editions.current_cycle(state.registry)
@@ -75,6 +78,7 @@ def on_pre_build(config):
     if state.lang == DEFAULT_LANGUAGE:
         state.scan(config.docs_dir, scan.source_paths(config))
         state.dates = lastupdated.LastUpdated(config.docs_dir, editions.build_date())
+        state.search_keywords = {}
     state.env = config.theme.get_env()
 
 
@@ -92,6 +96,10 @@ def on_page_markdown(markdown, page, config, files):
     if source is None:
         return markdown
     theme.hide_status_from_theme(page)  # our template shows the status
+    # Search: Material's `search: boost:` by page kind; the termbase's words for the page.
+    search.set_boost(page.meta, search.page_kind(source.meta, records.kind_of(source.base) is not None))
+    if source.base in state.page_keywords:
+        state.search_keywords[page.url] = state.page_keywords[source.base]
     if source.meta.get("view") == "glossary":
         view = termbase.glossary_view(state.termbase, state.registry, state.lang)
         markdown = markdown.rstrip() + "\n\n" + render(state.env, "glossary-markdown", view=view,
@@ -254,6 +262,6 @@ def on_post_build(config):
     notfound.write_pages(config.site_dir, state.not_found, DEFAULT_LANGUAGE)
     if state.dates is not None:
         state.dates.report()
-    sizes = split_search_index(config.site_dir, languages, inline_js=state.offline)
+    sizes = split_search_index(config.site_dir, languages, inline_js=state.offline, keywords=state.search_keywords)
     for lang, size in sizes.items():
         log.info("search index for '%s': %d bytes", lang, size)

@@ -117,3 +117,45 @@ def search_results(page, query: str, timeout: float = 30.0) -> list[str]:
             if time.monotonic() > deadline:
                 raise
     return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+
+
+SEARCH_INPUT = "input.md-search__input"
+
+
+def ranked_pages(page, query: str, timeout: float = 5.0) -> list[str]:
+    """Search ``query`` on the open page; return the result pages (no anchor or ?h=), best first.
+
+    The text is inserted at once and a key is then pressed, as an input method commits
+    Chinese text (Playwright's ``type`` of Chinese fires no keyup, and the theme reads the
+    query on key events). The field is emptied first, so the results read are this query's.
+    An empty list means no result within ``timeout`` seconds.
+    """
+    import time
+    page.fill(SEARCH_INPUT, "")
+    page.press(SEARCH_INPUT, "End")
+    page.wait_for_function("() => !document.querySelector('.md-search-result__item')", timeout=5000)
+    page.focus(SEARCH_INPUT)
+    page.keyboard.insert_text(query)
+    deadline = time.monotonic() + timeout
+    while True:
+        page.press(SEARCH_INPUT, "End")
+        try:
+            page.wait_for_selector(".md-search-result__item", timeout=700)
+            break
+        except Exception:
+            if time.monotonic() > deadline:
+                return []
+    hrefs = page.eval_on_selector_all(".md-search-result__item > a:first-child", "els => els.map(e => e.href)")
+    seen: list[str] = []
+    for href in hrefs:
+        path = href.split("#")[0].split("?")[0]
+        if path not in seen:
+            seen.append(path)
+    return seen
+
+
+def wait_for_search(page, probe: str, timeout: float = 30.0) -> None:
+    """Open the search on the current page and wait until the index answers ``probe``."""
+    page.click(SEARCH_INPUT)
+    if not ranked_pages(page, probe, timeout=timeout):
+        raise AssertionError(f"search gave no result for {probe!r} within {timeout:.0f} s")

@@ -22,6 +22,7 @@ from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
 
 from . import modality, registry as registry_module, sources, theme
+from . import search as search_module
 from . import termbase as termbase_module, views
 from .problems import Problems
 from .registry import Registry
@@ -55,6 +56,8 @@ class BuildState:
     termbase: object = None  # attguide.termbase.Termbase (terms.yml beside the registry)
     site_url: str | None = None  # site_url as configured, while the sitemap is rendered
     not_found: dict = field(default_factory=dict)  # language -> its rendered 404 page, this build
+    page_keywords: dict = field(default_factory=dict)  # English source path -> search keywords (attguide.search)
+    search_keywords: dict = field(default_factory=dict)  # page URL (both languages) -> search keywords, this build
     _urls: dict | None = None  # English source path -> URL in the language being built
     unsafe: Problems | None = None  # findings of the rendered-HTML backstop, this language's build
     docs_prefix: str = "docs"  # how the docs folder is shown in messages
@@ -167,19 +170,23 @@ def _phase_sections(registry: Registry, lang: str) -> list:
 
 
 # -- search index per language ------------------------------------------------------------
-def split_search_index(site_dir: str, languages: list[str], inline_js: bool = False) -> dict[str, int]:
+def split_search_index(site_dir: str, languages: list[str], inline_js: bool = False,
+                       keywords: dict[str, str] | None = None) -> dict[str, int]:
     """Give each language its own search index; return each index's size in bytes.
 
     mkdocs-static-i18n merges every language into ``search/search_index.json``. Readers of
     one language should not download the other's index, so the entries under ``zh/`` move
     to ``zh/search/search_index.json`` (locations relative to ``zh/``); the root keeps the
     default language's. With ``inline_js`` (offline builds) each language also gets the
-    ``search_index.js`` that Material loads from ``file://``.
+    ``search_index.js`` that Material loads from ``file://``. ``keywords`` (page URL ->
+    text) become the ``keywords`` field of those pages' entries (see :mod:`attguide.search`).
     """
     root = Path(site_dir) / "search" / "search_index.json"
     if not root.exists():
         return {}
     data = json.loads(root.read_text(encoding="utf-8"))
+    if keywords:
+        search_module.add_keywords(data["docs"], keywords)
     sizes = {}
     for lang in languages:
         if lang == DEFAULT_LANGUAGE:

@@ -7,7 +7,9 @@ option classes), with ``terms.yml:line`` messages. Three things use it:
   pages, -ise spellings and English variants in English pages), for ``make terms``;
 * :func:`glossary_view` orders the entries for the generated glossary (A–Z in English,
   by pinyin in Chinese, each with a jump list);
-* :func:`search_words` gives the Chinese words that the search segmenter must keep whole.
+* :func:`search_words` gives the Chinese words that the search segmenter must keep whole;
+  :func:`page_keywords` gives, per page that treats a concept (``pages:``), the words a reader
+  may type for it, which :mod:`attguide.search` adds to that page's search entry.
 """
 
 from __future__ import annotations
@@ -90,6 +92,7 @@ class TermEntry(base.Config):
     topic_title = c.Optional(c.Type(str))
     reason = _Bilingual(required=False)
     aliases = _Bilingual(required=False, lists=True)
+    pages = c.ListOfItems(c.Type(str), default=[])
     definition = _Bilingual()
 
 
@@ -102,7 +105,10 @@ HINTS = {
     "reason": "en: and zh: text",
     "definition": "en: and zh: Markdown",
     "pinyin": "the Chinese heading in pinyin without tones, e.g. guojia guanzhi qingdan",
+    "pages": "a list of pages, e.g. [e/document-verification, art:10]",
 }
+PAGE_HINT = "write phase/topic (e.g. e/document-verification) or art:N (e.g. art:10)"
+_ARTICLE_PAGE = re.compile(r"^art:(\d+)$")
 
 
 @dataclass(frozen=True)
@@ -123,6 +129,7 @@ class Term:
     topic_title: str | None = None
     reason: dict | None = None
     aliases: dict = field(default_factory=lambda: {"en": (), "zh": ()})
+    pages: tuple[str, ...] = ()  # English source paths of the pages that treat the concept
 
     def title(self, lang: str) -> str:
         """The entry's heading in ``lang``."""
@@ -242,6 +249,15 @@ def _entry(raw, node, shown: str, registry: Registry, problems: Problems) -> Ter
     if values.get("topic_title") and registry.topic(values["topic_title"]) is None:
         problems.add(shown, lines.get("topic_title", line), f"unknown topic '{values['topic_title']}'",
                      "write phase/topic, e.g. c/competent-authorities")
+    pages = []
+    for ref in values.get("pages") or []:
+        path = page_path(ref.strip(), registry)
+        if path is None:
+            near = registry.suggest_topic(ref)
+            problems.add(shown, lines.get("pages", line), f"'pages' of '{values['id']}': no page '{ref}'",
+                         f"did you mean '{near}'?" if near and not ref.startswith("art:") else PAGE_HINT)
+        elif path not in pages:
+            pages.append(path)
     for lang in ("en", "zh"):
         text = values["definition"][lang]
         first = lines.get("definition", line)
@@ -255,7 +271,17 @@ def _entry(raw, node, shown: str, registry: Registry, problems: Problems) -> Ter
                 definition=values["definition"], line=line, abbr=values.get("abbr"), heading=values.get("heading"),
                 pinyin=values.get("pinyin"), zh_descriptive=values.get("zh_descriptive", False),
                 avoid=values.get("avoid") or empty, topic_title=values.get("topic_title"),
-                reason=values.get("reason"), aliases=values.get("aliases") or empty)
+                reason=values.get("reason"), aliases=values.get("aliases") or empty, pages=tuple(pages))
+
+
+def page_path(ref: str, registry: Registry) -> str | None:
+    """English source path of a ``pages:`` item (``phase/topic`` or ``art:N``), or None."""
+    article = _ARTICLE_PAGE.match(ref)
+    if article:
+        number = int(article.group(1))
+        return f"articles/{registry.articles[number].slug}.md" if number in registry.articles else None
+    topic = registry.topic(ref)
+    return registry.phases[topic.phase_id].topic_path(topic) if topic else None
 
 
 # -- the check -----------------------------------------------------------------------------
@@ -406,6 +432,21 @@ def _entry_view(term: Term, termbase: Termbase, registry: Registry, lang: str, t
         "topic_title": topic.zh if topic else "",
         "topic_ref": term.topic_title or "",
     }
+
+
+def page_keywords(termbase: Termbase) -> dict[str, list[str]]:
+    """For each page named in a term's ``pages:``, the words a reader may type for the concept.
+
+    The abbreviation, the preferred forms and the aliases, in both languages (an English
+    abbreviation typed on the Chinese site finds the Chinese page), in termbase order.
+    """
+    found: dict[str, list[str]] = {}
+    for term in termbase.terms:
+        words = [term.abbr or "", term.en, term.zh, *term.aliases["en"], *term.aliases["zh"]]
+        for path in term.pages:
+            bucket = found.setdefault(path, [])
+            bucket += [w for w in (w.strip() for w in words) if w and w not in bucket]
+    return found
 
 
 def search_words(termbase: Termbase) -> list[str]:

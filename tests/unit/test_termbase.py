@@ -124,3 +124,29 @@ def test_the_fields_terms_are_kept_whole_by_the_search_segmenter():
     segmenter.keep_whole(words)
     assert segmenter.segment("各国应提供国家管制清单和最终用户证书") == \
         ["各国", "应", "提供", "国家管制清单", "和", "最终用户证书"]
+
+
+def test_pages_are_checked_against_the_registry_with_lines(tmp_path, caplog):
+    broken = SMALL.replace("    zh: 武器禁运\n", "    zh: 武器禁运\n    pages: [e/prohibition, art:99, e/prohibitions]\n")
+    with pytest.raises(PluginError):
+        small(tmp_path, broken)
+    messages = [record.getMessage() for record in caplog.records]
+    assert any(m.startswith("terms.yml:19: 'pages' of 'arms-embargo': no page 'e/prohibition'")
+               and "did you mean 'e/prohibitions'?" in m for m in messages), messages
+    assert any(m.startswith("terms.yml:19: 'pages' of 'arms-embargo': no page 'art:99'")
+               and "art:N (e.g. art:10)" in m for m in messages), messages
+
+
+def test_page_keywords_reach_each_page_in_both_languages(tmp_path):
+    text = SMALL.replace("    zh: 武器禁运\n", "    zh: 武器禁运\n    aliases: {en: [embargo], zh: [禁运]}\n"
+                                              "    pages: [e/prohibitions, art:6]\n")
+    keywords = termbase.page_keywords(small(tmp_path, text))
+    assert keywords == {"e-authorization/prohibitions.md": ["arms embargo", "武器禁运", "embargo", "禁运"],
+                        "articles/article-6.md": ["arms embargo", "武器禁运", "embargo", "禁运"]}
+
+
+def test_the_project_termbase_sends_abbreviations_to_the_pages_that_treat_them():
+    keywords = termbase.page_keywords(PROJECT)
+    assert "EUC" in keywords["e-authorization/document-verification.md"]
+    assert "UNROCA" in keywords["c-national-control-system/national-control-list.md"]
+    assert "武器禁运" in keywords["e-authorization/prohibitions.md"]
