@@ -46,6 +46,9 @@ class BuildState:
     offline: bool = False  # Material's offline plugin is enabled
     dates: object = None  # lastupdated.LastUpdated of this build
     termbase: object = None  # attguide.termbase.Termbase (terms.yml beside the registry)
+    changes: object = None  # attguide.changes.EditionChanges of this edition
+    root_url: str = ""  # site_url before mike adds the version: where every version lives
+    feeds: dict = None  # lang -> rendered Atom feed, written after the last language
     _urls: dict | None = None  # English source path -> URL in the language being built
 
     # -- registry ---------------------------------------------------------------------
