@@ -216,7 +216,11 @@ def ensure_tag(repo: Path, cycle_id: str, message: str) -> str:
         raise ValueError(f"tag '{cycle_id}' already marks commit {tagged[:12]}, not HEAD ({head[:12]}) — "
                          f"check out {cycle_id} to rebuild that edition, or delete the tag "
                          f"(git tag -d {cycle_id}) to release this commit as {cycle_id}")
-    _git(["tag", "--annotate", cycle_id, "--message", message, "HEAD"], repo)
+    try:
+        _git(["tag", "--annotate", cycle_id, "--message", message, "HEAD"], repo)
+    except subprocess.CalledProcessError as error:
+        raise RuntimeError(f"git could not tag HEAD as {cycle_id}: {error.stderr.decode().strip()} — "
+                           "set user.name and user.email (git config) and release again") from error
     return "created"
 
 

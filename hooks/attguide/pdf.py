@@ -20,6 +20,7 @@ here, on demand: the site build never needs it. The hook uses :func:`pdf_name` a
 
 from __future__ import annotations
 
+import concurrent.futures
 import hashlib
 import logging
 import posixpath
@@ -60,6 +61,15 @@ def pdf_url(root_url: str, cycle_id: str, lang: str, versioned: bool, site_root:
     if not root_url:
         return ""
     return f"{root_url.rstrip('/')}/downloads/{pdf_name(cycle_id, lang)}"
+
+
+def file_rows(entry: dict, registry: Registry, lang: str, downloads_root: str | None) -> list[dict]:
+    """For the Downloads page: the PDFs recorded under a cycle's ``files:`` (size, SHA-256, link)."""
+    t = registry.strings(lang)
+    return [{"file": f["file"], "label": t["downloads_pdf"].format(language=t[f"language_{f['lang']}"]),
+             "size": f"{f['size'] / 1e6:.1f} MB", "sha256": f["sha256"],
+             "url": downloads_root + f["file"] if downloads_root else None}
+            for f in entry.get("files") or []]
 
 
 # -- the document -----------------------------------------------------------------------------
@@ -166,16 +176,20 @@ def render_document(view: dict) -> str:
 
 def _local_only(site: Path):
     """A WeasyPrint URL fetcher that serves files of the print build and nothing else."""
-    from weasyprint.urls import default_url_fetcher
+    from weasyprint.urls import URLFetcher
 
-    root = site.resolve().as_uri()
+    root = site.resolve().as_uri() + "/"
 
-    def fetch(url, *args, **kwargs):
-        if not url.startswith(root + "/"):
-            raise ValueError(f"pdf: refusing to load {url} (only the print build is read)")
-        return default_url_fetcher(url, *args, **kwargs)
+    class LocalFetcher(URLFetcher):
+        """Refuses every URL outside the print build (no other origin, no network)."""
 
-    return fetch
+        def fetch(self, url, headers=None):
+            """Fetch a file of the print build."""
+            if not url.startswith(root):
+                raise ValueError(f"pdf: refusing to load {url} (only the print build is read)")
+            return super().fetch(url, headers)
+
+    return LocalFetcher(allowed_protocols=("file",))
 
 
 def write_pdf(html: str, site: Path, target: Path) -> None:
@@ -194,27 +208,34 @@ def print_build(project: Path, cycle_id: str, site: Path) -> None:
                  cwd=project, ATT_OFFLINE="true", ATT_CYCLE=cycle_id)
 
 
+def print_language(site: Path, registry: Registry, cycle_id: str, lang: str, edition_root: str, day,
+                   out_dir: Path) -> dict:
+    """Print one language's PDF and its checksum file; return its downloads entry."""
+    started = time.monotonic()
+    target = out_dir / pdf_name(cycle_id, lang)
+    view = document_view(site, registry, cycle_id, lang, edition_root, day)
+    write_pdf(render_document(view), site, target)
+    data = target.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    (out_dir / (target.name + ".sha256")).write_text(f"{digest}  {target.name}\n", encoding="utf-8")
+    return {"file": target.name, "kind": "pdf", "lang": lang, "size": len(data), "sha256": digest,
+            "seconds": round(time.monotonic() - started, 1)}
+
+
 def build_pdfs(project: Path, registry: Registry, cycle_id: str, out_dir: Path, root_url: str,
                site: Path | None = None) -> list[dict]:
-    """Write both languages' PDFs of ``cycle_id`` to ``out_dir``; return their downloads entries."""
+    """Write both languages' PDFs of ``cycle_id`` to ``out_dir`` (in parallel); return their entries."""
     out_dir.mkdir(parents=True, exist_ok=True)
     edition_root = changes.edition_url(root_url, cycle_id, True)
     day = editions.build_date()
-    entries = []
     with tempfile.TemporaryDirectory() as tmp:
         if site is None:
             site = Path(tmp) / "print"
             started = time.monotonic()
             print_build(project, cycle_id, site)
             log.info("pdf: print build in %.1f s", time.monotonic() - started)
-        for lang in LANGUAGES:
-            started = time.monotonic()
-            target = out_dir / pdf_name(cycle_id, lang)
-            view = document_view(site, registry, cycle_id, lang, edition_root, day)
-            write_pdf(render_document(view), site, target)
-            data = target.read_bytes()
-            digest = hashlib.sha256(data).hexdigest()
-            (out_dir / (target.name + ".sha256")).write_text(f"{digest}  {target.name}\n", encoding="utf-8")
-            entries.append({"file": target.name, "kind": "pdf", "lang": lang, "size": len(data), "sha256": digest,
-                            "seconds": round(time.monotonic() - started, 1)})
-    return entries
+        # One process per language: WeasyPrint is single-threaded and the languages are independent.
+        with concurrent.futures.ProcessPoolExecutor(max_workers=len(LANGUAGES)) as pool:
+            jobs = [pool.submit(print_language, site, registry, cycle_id, lang, edition_root, day, out_dir)
+                    for lang in LANGUAGES]
+            return [job.result() for job in jobs]

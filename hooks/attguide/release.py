@@ -10,6 +10,11 @@
    when it is the newest cycle deployed, and make ``latest`` the default version;
 4. add the bundle and its checksum to ``gh-pages`` under ``downloads/``;
 5. push ``gh-pages`` only when asked.
+
+Editions (:mod:`attguide.changes`, :mod:`attguide.pdf`): before building, HEAD is tagged
+with the cycle (an annotated tag, kept when it already marks HEAD), so the next cycle can
+say what changed since; beside the bundle, the edition's PDFs (one per language) are
+printed, recorded under the cycle's ``files:`` and published with it.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from pathlib import Path
 
 import yaml
 
-from . import editions
+from . import changes, editions, pdf
 from .registry import Registry
 
 log = logging.getLogger("mkdocs.plugins.attguide.release")
@@ -101,6 +106,14 @@ def load_downloads(path: Path = DOWNLOADS_PATH) -> list[dict]:
     return list((yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("downloads") or [])
 
 
+def site_url(project: Path) -> str:
+    """The ``site_url`` of the project's mkdocs.yml (the root every version lives under)."""
+    for line in (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
+        if line.startswith("site_url:"):
+            return line.split(":", 1)[1].strip().strip("'\"")
+    return ""
+
+
 def deployed_versions(project: Path) -> list[dict]:
     """mike's versions.json on the local gh-pages branch (empty when none)."""
     result = subprocess.run(["git", "show", f"{BRANCH}:versions.json"], cwd=project,
@@ -147,13 +160,19 @@ def release(project: Path, registry: Registry, cycle_id: str, push: bool = False
     if cycle_id not in registry.cycles:
         raise ValueError(f"unknown cycle '{cycle_id}' — cycles in the registry: {', '.join(registry.cycles)}")
     started = time.monotonic()
+    tag = changes.ensure_tag(project, cycle_id, f"{registry.cycles[cycle_id].label('en')}: released edition")
     out_dir = out_dir or project / "build" / "downloads"
     entry = build_bundle(project, cycle_id, out_dir)
     bundle_seconds = time.monotonic() - started
+    files = pdf.build_pdfs(project, registry, cycle_id, out_dir, site_url(project))
+    pdf_seconds = time.monotonic() - started - bundle_seconds
+    entry["files"] = [{k: v for k, v in f.items() if k != "seconds"} for f in files]
     record_download(entry, project / DOWNLOADS_RELATIVE)
     latest = deploy(project, registry, cycle_id)
-    publish_files(project, [out_dir / entry["file"], out_dir / (entry["file"] + ".sha256")])
+    published = [out_dir / entry["file"]] + [out_dir / f["file"] for f in files]
+    publish_files(project, [p for path in published for p in (path, path.with_name(path.name + ".sha256"))])
     if push:
         _run(["git", "push", "origin", BRANCH], cwd=project)
-    return dict(entry, latest=latest, bundle_seconds=round(bundle_seconds, 1),
+    return dict(entry, files=files, tag=tag, latest=latest, bundle_seconds=round(bundle_seconds, 1),
+                pdf_seconds=round(pdf_seconds, 1),
                 total_seconds=round(time.monotonic() - started, 1), released=dt.datetime.now().isoformat())
