@@ -157,7 +157,7 @@ def on_page_content(html, page, config, files):
         html += render(state.env, "current-issues", issues=views.issues_view(model, lang, link), t=t)
     elif meta.get("view") == "downloads":
         # Bundles sit in downloads/ beside the versions: reachable only from a mike version.
-        root = language_root(page.url, DEFAULT_LANGUAGE) + "../downloads/" if state.versioned else None
+        root = language_root(page.url, DEFAULT_LANGUAGE).rstrip("/") + "/../downloads/" if state.versioned else None
         bundles = views.downloads_view(release.load_downloads(), state.registry, lang, root)
         html += render(state.env, "downloads", bundles=bundles, linked=bool(root), t=t)
     elif meta.get("phase") and not meta.get("topic") and not records.kind_of(source.base):
@@ -208,7 +208,7 @@ def on_page_context(context, page, config, nav):
         day = state.dates.date_of(page.file.abs_src_path)
         context["att_updated"] = editions.format_date(day, lang)
         context["att_updated_iso"] = day.isoformat()
-    context["att_feed_url"] = language_root(page.url, lang) + "feed.xml"
+    context["att_feed_url"] = language_root(page.url, lang).rstrip("/") + "/feed.xml"
     context["att_pdf_url"] = pdf.pdf_url(state.root_url, state.cycle.id, lang, state.versioned, context["att_site_root"])
     context["att_edition"] = editions.edition_context(
         state.registry, state.cycle, state.versioned, state.offline, lang, editions.build_date())

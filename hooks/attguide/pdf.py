@@ -57,7 +57,7 @@ def pdf_name(cycle_id: str, lang: str) -> str:
 def pdf_url(root_url: str, cycle_id: str, lang: str, versioned: bool, site_root: str) -> str:
     """Where a page's footer links to its edition's PDF (``downloads/`` beside the versions)."""
     if versioned:
-        return f"{site_root}../downloads/{pdf_name(cycle_id, lang)}"
+        return f"{site_root.rstrip('/')}/../downloads/{pdf_name(cycle_id, lang)}"
     if not root_url:
         return ""
     return f"{root_url.rstrip('/')}/downloads/{pdf_name(cycle_id, lang)}"
