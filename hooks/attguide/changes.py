@@ -347,7 +347,7 @@ def feed_view(edition: EditionChanges, model: SiteModel, registry: Registry, lan
     for release in edition.releases:
         cycle = registry.cycles[release.cycle]
         url = f"{root_url.rstrip('/')}/{release.cycle}/{prefix}"
-        entries.append({"id": url, "url": url, "title": t["feed_release_title"].format(edition=cycle.label(lang)),
+        entries.append({"id": f"{url}#edition", "url": url, "title": t["feed_release_title"].format(edition=cycle.label(lang)),
                         "updated": _atom_time(release.date),
                         "summary": t["feed_release_summary"].format(edition=cycle.label(lang))})
     view = changes_view(edition, model, registry, lang, lambda base: urls.get(base))
@@ -358,7 +358,8 @@ def feed_view(edition: EditionChanges, model: SiteModel, registry: Registry, lan
             url = edition_url + page["url"]
             summary = page["summary"] or page["english_summary"] or t[f"changes_kind_{page['kind']}"]
             entries.append({"id": f"{url}#{edition.cycle}", "url": url,
-                            "title": f"{page['title']} ({t['changes_kind_' + page['kind']]})",
+                            "title": t["feed_page_title"].format(title=page["title"],
+                                                                 kind=t["changes_kind_" + page["kind"]]),
                             "updated": _atom_time(dated(page["base"])), "summary": summary})
     updated = max((e["updated"] for e in entries), default=_atom_time(built))
     return {"title": t["feed_title"], "id": edition_url + prefix, "self": edition_url + prefix + "feed.xml",

@@ -159,7 +159,8 @@ def document_view(site: Path, registry: Registry, cycle_id: str, lang: str, edit
         pages.append({"anchor": item["anchor"], "level": item["level"], "title": _text(h1.group("title")) if h1 else "",
                       "html": rewrite(body, page_file, item["anchor"], anchors, edition_root)})
     home = (site / built_file("index.md", lang)).read_text(encoding="utf-8")
-    title = _TAG.sub("", _TITLE.search(home).group("title")).strip()
+    # The home page's <title> is "Home - <site name>": the site name is the last part.
+    title = _TAG.sub("", _TITLE.search(home).group("title")).strip().split(" - ")[-1]
     copyright_match = _COPYRIGHT.search(home)
     return {"lang": lang, "title": title, "t": t,
             "edition": cycle.label(lang), "status": cycle.status_label(lang),
