@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test test-fast bench clean release preview-versions new-topic offline translations translations-mark audit vendor terms check-sources force-wording search-eval
+.PHONY: help serve build test test-fast bench clean release pdf preview-versions new-topic offline translations translations-mark audit vendor terms check-sources force-wording search-eval
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -22,7 +22,12 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/activate
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(BIN)/pip install --quiet -e ".[test]"
+	$(BIN)/pip install --quiet -e ".[test,pdf]"
+	touch $@
+
+# The PDF engine (WeasyPrint; needs Debian's pango, see .ci/run): only for releases and `make pdf`.
+$(VENV)/.installed-pdf: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e ".[pdf]"
 	touch $@
 
 serve: $(VENV)/.installed ## Set up and serve both languages with live reload on http://127.0.0.1:8000
@@ -56,9 +61,12 @@ translations-mark: $(VENV)/.installed ## Record that a translation follows the c
 	@test -n "$(PAGE)" || { echo "usage: make translations-mark PAGE=docs/<path>.md"; exit 2; }
 	$(ATTGUIDE) translations-mark "$(PAGE)"
 
-release: $(VENV)/.installed ## Deploy a CSP cycle to the local gh-pages branch with its offline bundle: make release CYCLE=csp13 [PUSH=1]
+release: $(VENV)/.installed-pdf ## Tag and deploy a CSP cycle to the local gh-pages branch with its offline bundle and PDFs: make release CYCLE=csp13 [PUSH=1]
 	@test -n "$(CYCLE)" || { echo "usage: make release CYCLE=csp13 [PUSH=1]"; exit 2; }
 	$(ATTGUIDE) release "$(CYCLE)" $(if $(PUSH),--push)
+
+pdf: $(VENV)/.installed-pdf ## Print the current edition as PDF (both languages) into build/pdf/ for a preview [CYCLE=csp13]
+	$(ATTGUIDE) pdf $(CYCLE)
 
 preview-versions: $(VENV)/.installed ## Serve the versioned site (gh-pages) on http://127.0.0.1:8000
 	$(BIN)/mike serve --dev-addr 127.0.0.1:8000

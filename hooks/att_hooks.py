@@ -28,8 +28,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 # MkDocs puts this file's folder on sys.path while loading it.
-from attguide import (abbreviations, downloads, editions, external, htmlsafety, lastupdated, notfound, provisions,
-                      records, refs, release, scan, search, segmenter, termbase, theme, translations, views)
+from attguide import (abbreviations, changes, downloads, editions, external, htmlsafety, lastupdated, notfound, pdf,
+                      provisions, records, refs, release, scan, search, segmenter, termbase, theme, translations,
+                      views)
 from attguide.problems import Problems
 from attguide.build import BuildState, DEFAULT_LANGUAGE, downloads_root, language_root, split_search_index
 from attguide.registry import DEFAULT_PATH as DEFAULT_REGISTRY
@@ -66,6 +67,8 @@ def on_config(config):
     if config.nav:
         config.nav = state.expand_nav(config.nav, state.lang)
     state.cycle, state.versioned = editions.current_cycle(state.registry)
+    if state.lang == DEFAULT_LANGUAGE:
+        state.root_url = config.site_url or ""  # before mike appends the version
     state.offline = editions.offline_enabled(config)
     if state.offline:
         # Offline search on file:// needs the iframe-worker shim: the vendored copy.
@@ -79,6 +82,8 @@ def on_pre_build(config):
         state.scan(config.docs_dir, scan.source_paths(config))
         state.dates = lastupdated.LastUpdated(config.docs_dir, editions.build_date())
         state.search_keywords = {}
+        state.changes = changes.edition_changes(config.docs_dir, state.model, state.registry, state.cycle.id)
+        state.feeds = {}
     state.env = config.theme.get_env()
 
 
@@ -88,6 +93,21 @@ def on_files(files, config):
     state.files = files
     state._urls = None
     return files
+
+
+def on_env(env, config, files):
+    """The language's Atom feed, from this edition's changes (written after the last language)."""
+    if state.changes is not None and state.feeds is not None:
+        edition_url = changes.edition_url(state.root_url, state.cycle.id, state.versioned)
+        view = changes.feed_view(state.changes, state.model, state.registry, state.lang, state.root_url,
+                                 edition_url, state.page_urls(), _dated, editions.build_date())
+        state.feeds[state.lang] = render(env, "feed", feed=view)
+    return env
+
+
+def _dated(base: str):
+    """Last-updated date of an English source page (for the feed)."""
+    return state.dates.date_of(os.path.join(state.model.docs_dir, base))
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -126,6 +146,9 @@ def on_page_content(html, page, config, files):
     link = state.link_from(page)
     t = state.registry.strings(lang)
     html = abbreviations.expand(html, state.registry.abbreviations, lang)
+    if state.changes is not None and state.changes.change(lang, source.base) and "</h1>" in html:
+        note = render(state.env, "changed-note", url=link(changes.CHANGES_PAGE), t=t)
+        html = html.replace("</h1>", "</h1>" + note, 1)
     if CHART_MARKER in html:
         chart = views.chart_view(state.registry, lang, link)
         html = html.replace(CHART_MARKER, render(state.env, "phase-chart", t=t, **chart), 1)
@@ -160,6 +183,9 @@ def on_page_content(html, page, config, files):
         html += render(state.env, "dashboard", dashboard=views.dashboard_view(model, lang, link), t=t)
     elif meta.get("view") == "workplan":
         html += render(state.env, "workplan", plan=views.workplan_view(meta.get("cycle"), model, lang, link), t=t)
+    elif meta.get("view") == "changes":
+        view = changes.changes_view(state.changes, model, state.registry, lang, link)
+        html += render(state.env, "changes", view=view, t=t)
     elif meta.get("view") == "sources":
         html += render(state.env, "sources", groups=views.sources_view(model, lang, link), t=t)
     elif meta.get("view") == "current-issues":
@@ -223,6 +249,8 @@ def on_page_context(context, page, config, nav):
         day = state.dates.date_of(page.file.abs_src_path)
         context["att_updated"] = editions.format_date(day, lang)
         context["att_updated_iso"] = day.isoformat()
+    context["att_feed_url"] = language_root(page.url, lang).rstrip("/") + "/feed.xml"
+    context["att_pdf_url"] = pdf.pdf_url(state.root_url, state.cycle.id, lang, state.versioned, context["att_site_root"])
     context["att_edition"] = editions.edition_context(
         state.registry, state.cycle, state.versioned, state.offline, lang, editions.build_date())
     return context
@@ -262,6 +290,8 @@ def on_post_build(config):
     notfound.write_pages(config.site_dir, state.not_found, DEFAULT_LANGUAGE)
     if state.dates is not None:
         state.dates.report()
+    for lang, feed in (state.feeds or {}).items():
+        changes.write_feed(config.site_dir, lang, feed)
     sizes = split_search_index(config.site_dir, languages, inline_js=state.offline, keywords=state.search_keywords)
     for lang, size in sizes.items():
         log.info("search index for '%s': %d bytes", lang, size)

@@ -58,6 +58,9 @@ class BuildState:
     not_found: dict = field(default_factory=dict)  # language -> its rendered 404 page, this build
     page_keywords: dict = field(default_factory=dict)  # English source path -> search keywords (attguide.search)
     search_keywords: dict = field(default_factory=dict)  # page URL (both languages) -> search keywords, this build
+    changes: object = None  # attguide.changes.EditionChanges of this edition
+    root_url: str = ""  # site_url before mike adds the version: where every version lives
+    feeds: dict = None  # lang -> rendered Atom feed, written after the last language
     _urls: dict | None = None  # English source path -> URL in the language being built
     unsafe: Problems | None = None  # findings of the rendered-HTML backstop, this language's build
     docs_prefix: str = "docs"  # how the docs folder is shown in messages

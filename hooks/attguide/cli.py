@@ -4,6 +4,7 @@
     python -m attguide.cli release CYCLE [--push]
     python -m attguide.cli check-sources        # external addresses (needs a network)
     python -m attguide.cli force-wording        # provisions cited in words that misstate their force
+    python -m attguide.cli pdf [CYCLE]
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import (linkcheck, modality, registry as registry_module, release as release_module, scaffold,
-               sources as sources_module, termbase, translations)
+from . import (linkcheck, modality, pdf as pdf_module, registry as registry_module, release as release_module,
+               scaffold, sources as sources_module, termbase, translations)
 from .scan import scan_site
 
 log = logging.getLogger("mkdocs.plugins.attguide.cli")
@@ -62,7 +63,29 @@ def release(args) -> int:
         return 2
     _say(f"released {figures['cycle']}{' (latest)' if figures['latest'] else ''}")
     _say(f"  bundle   {figures['file']}  {figures['size'] / 1e6:.2f} MB  sha256 {figures['sha256']}")
-    _say(f"  timing   bundle {figures['bundle_seconds']} s, whole release {figures['total_seconds']} s")
+    for entry in figures.get("files", []):
+        _say(f"  pdf      {entry['file']}  {entry['size'] / 1e6:.2f} MB  sha256 {entry['sha256']}  {entry['seconds']} s")
+    _say(f"  tag      {figures['cycle']} ({figures['tag']})")
+    _say(f"  timing   bundle {figures['bundle_seconds']} s, PDFs {figures['pdf_seconds']} s, "
+         f"whole release {figures['total_seconds']} s")
+    return 0
+
+
+def pdf(args) -> int:
+    """Print the PDFs of an edition (default: the newest cycle) into build/pdf/ for a preview."""
+    registry = registry_module.load(args.registry)
+    cycle_id = args.cycle or registry.newest_cycle().id
+    if cycle_id not in registry.cycles:
+        _say(f"error: unknown cycle '{cycle_id}' — cycles in the registry: {', '.join(registry.cycles)}")
+        return 2
+    try:
+        files = pdf_module.build_pdfs(PROJECT, registry, cycle_id, PROJECT / "build" / "pdf",
+                                      release_module.site_url(PROJECT))
+    except RuntimeError as error:
+        _say(f"error: {error}")
+        return 2
+    for entry in files:
+        _say(f"  pdf      build/pdf/{entry['file']}  {entry['size'] / 1e6:.2f} MB  {entry['seconds']} s")
     return 0
 
 
@@ -138,6 +161,10 @@ def main(argv: list[str] | None = None) -> int:
     cut.add_argument("cycle")
     cut.add_argument("--push", action="store_true", help="push gh-pages afterwards")
     cut.set_defaults(run=release)
+
+    printed = commands.add_parser("pdf", help="print an edition's PDFs (both languages) into build/pdf/")
+    printed.add_argument("cycle", nargs="?", help="the cycle (default: the newest in the registry)")
+    printed.set_defaults(run=pdf)
 
     drift = commands.add_parser("translations", help="list translations as current, outdated or missing")
     drift.add_argument("--check", action="store_true", help="exit 1 when any is outdated or missing")

@@ -12,6 +12,11 @@
 4. put the newest version's English 404 page at the root of ``gh-pages`` (static hosts
    serve ``/404.html`` for every missing address);
 5. push ``gh-pages`` only when asked.
+
+Editions (:mod:`attguide.changes`, :mod:`attguide.pdf`): before building, HEAD is tagged
+with the cycle (an annotated tag, kept when it already marks HEAD), so the next cycle can
+say what changed since; beside the bundle, the edition's PDFs (one per language) are
+printed, recorded under the cycle's ``files:`` and published with it.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from . import downloads, editions
+from . import changes, downloads, editions, pdf
 from .registry import Registry
 
 log = logging.getLogger("mkdocs.plugins.attguide.release")
@@ -77,6 +82,14 @@ def build_bundle(project: Path, cycle_id: str, out_dir: Path) -> dict:
     (out_dir / (archive.name + ".sha256")).write_text(f"{digest}  {archive.name}\n", encoding="utf-8")
     return {"cycle": cycle_id, "file": archive.name, "size": archive.stat().st_size,
             "sha256": digest, "date": editions.build_date().isoformat()}
+
+
+def site_url(project: Path) -> str:
+    """The ``site_url`` of the project's mkdocs.yml (the root every version lives under)."""
+    for line in (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
+        if line.startswith("site_url:"):
+            return line.split(":", 1)[1].strip().strip("'\"")
+    return ""
 
 
 def deployed_versions(project: Path) -> list[dict]:
@@ -132,12 +145,14 @@ def publish_files(project: Path, files: dict[str, bytes], message: str) -> None:
 
 
 def publish_bundle(project: Path, out_dir: Path, entry: dict) -> list[dict]:
-    """Commit a bundle, its checksum and the updated downloads record to ``gh-pages``."""
+    """Commit a bundle and the cycle's PDFs, their checksums and the updated downloads record
+    to ``gh-pages``."""
     entries = downloads.with_entry(downloads.load(project), entry)
     folder = downloads.FOLDER
-    files = {f"{folder}/{entry['file']}": (out_dir / entry["file"]).read_bytes(),
-             f"{folder}/{entry['file']}.sha256": (out_dir / (entry["file"] + ".sha256")).read_bytes(),
-             downloads.RECORD: downloads.dump(entries).encode("utf-8")}
+    names = [entry["file"]] + [item["file"] for item in entry.get("files") or []]
+    files = {f"{folder}/{name}{suffix}": (out_dir / f"{name}{suffix}").read_bytes()
+             for name in names for suffix in ("", ".sha256")}
+    files[downloads.RECORD] = downloads.dump(entries).encode("utf-8")
     publish_files(project, files, f"Publish {entry['file']}")
     return entries
 
@@ -157,13 +172,18 @@ def release(project: Path, registry: Registry, cycle_id: str, push: bool = False
     if cycle_id not in registry.cycles:
         raise ValueError(f"unknown cycle '{cycle_id}' — cycles in the registry: {', '.join(registry.cycles)}")
     started = time.monotonic()
+    tag = changes.ensure_tag(project, cycle_id, f"{registry.cycles[cycle_id].label('en')}: released edition")
     out_dir = out_dir or project / "build" / "downloads"
     entry = build_bundle(project, cycle_id, out_dir)
     bundle_seconds = time.monotonic() - started
+    files = pdf.build_pdfs(project, registry, cycle_id, out_dir, site_url(project))
+    pdf_seconds = time.monotonic() - started - bundle_seconds
+    entry["files"] = [{k: v for k, v in f.items() if k != "seconds"} for f in files]
     publish_bundle(project, out_dir, entry)
     latest = deploy(project, registry, cycle_id)
     publish_root_404(project, cycle_id)
     if push:
         _run(["git", "push", "origin", BRANCH], cwd=project)
-    return dict(entry, latest=latest, bundle_seconds=round(bundle_seconds, 1),
+    return dict(entry, files=files, tag=tag, latest=latest, bundle_seconds=round(bundle_seconds, 1),
+                pdf_seconds=round(pdf_seconds, 1),
                 total_seconds=round(time.monotonic() - started, 1), released=dt.datetime.now().isoformat())

@@ -11,7 +11,7 @@ import logging
 import datetime as dt
 from typing import Callable
 
-from . import records
+from . import pdf, records
 from .editions import format_date
 from .refs import Target
 from .registry import Registry
@@ -145,7 +145,8 @@ def downloads_view(entries: list[dict], registry: Registry, lang: str, downloads
         rows.append({"label": cycle.label(lang) if cycle else entry["cycle"], "file": entry["file"],
                      "size": f"{entry['size'] / 1e6:.1f} MB", "sha256": entry["sha256"],
                      "date": format_date(day, lang) if day else "",
-                     "url": downloads_root + entry["file"] if downloads_root else None})
+                     "url": downloads_root + entry["file"] if downloads_root else None,
+                     "files": pdf.file_rows(entry, registry, lang, downloads_root)})
     return rows
 
 

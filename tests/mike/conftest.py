@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from attguide import translations
 from support import ROOT
 
 COPIED = ("docs", "hooks", "overrides", "mkdocs.yml", "pyproject.toml")
@@ -57,9 +58,14 @@ def released(tmp_path_factory):
     # Each release starts from a fresh checkout, as on a CI runner: nothing the first
     # release left outside git (bundles, any downloads list) survives, only gh-pages.
     git(["clean", "-fdxq"], repo)
-    # A page that changes between the cycles, to tell the versions apart.
-    page = repo / "docs" / "a-ratification" / "index.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nMarker: revised in the CSP13 cycle.\n", encoding="utf-8")
+    # Two topic pages change between the cycles: risk assessment in both languages (its
+    # translation marked as following), mitigation in English only (its translation falls behind).
+    for name, text in (("risk-assessment.md", "\nMarker: revised in the CSP13 cycle.\n"),
+                       ("risk-assessment.zh.md", "\n标记：CSP13周期修订。\n"),
+                       ("mitigation.md", "\nMarker: mitigation revised in the CSP13 cycle.\n")):
+        page = repo / "docs" / "e-authorization" / name
+        page.write_text(page.read_text(encoding="utf-8") + text, encoding="utf-8")
+    translations.mark(repo / "docs", "e-authorization/risk-assessment.md")
     git(["commit", "--quiet", "-am", "csp13 content"], repo)
     second = release(repo, "csp13")
     pages = tmp_path_factory.mktemp("gh-pages")

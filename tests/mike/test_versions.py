@@ -30,8 +30,9 @@ def test_versions_json_lists_both_cycles_with_latest_on_the_newest(released):
     versions = json.loads((released["pages"] / "versions.json").read_text(encoding="utf-8"))
     assert [v["version"] for v in versions] == ["csp13", "csp12"]
     assert versions[0]["aliases"] == ["latest"]
-    assert "Marker: revised" in (released["pages"] / "latest" / "a-ratification" / "index.html").read_text(encoding="utf-8")
-    assert "Marker: revised" not in (released["pages"] / "csp12" / "a-ratification" / "index.html").read_text(encoding="utf-8")
+    page = "e-authorization/risk-assessment/index.html"
+    assert "Marker: revised" in (released["pages"] / "latest" / page).read_text(encoding="utf-8")
+    assert "Marker: revised" not in (released["pages"] / "csp12" / page).read_text(encoding="utf-8")
 
 
 class _Links(HTMLParser):

@@ -43,7 +43,10 @@ def test_search_index_is_fetched_with_xmlhttprequest_at_the_url_the_patch_holds_
 def test_the_theme_fetches_a_sitemap_beside_each_alternate_link_which_the_bridge_renames():
     assert 'M("link[rel=alternate]")' in BUNDLE and 'new URL("sitemap.xml",' in BUNDLE
     assert '<link rel="alternate" href="{{ alt.link | url }}" hreflang=' in BASE
-    assert """'link[rel="alternate"][hreflang]'""" in BRIDGE and '"alternate-language"' in BRIDGE
+    assert """'link[rel="alternate"]'""" in BRIDGE and '"alternate-language"' in BRIDGE
+    # Every alternate link (hreflang and the Atom feed) stands before the bridge in <head>.
+    main = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
+    assert main.index("application/atom+xml") < main.index("bridge.head()")
     assert "data-att-rel" not in BRIDGE
 
 
