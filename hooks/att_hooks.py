@@ -95,16 +95,6 @@ def on_files(files, config):
     return files
 
 
-def on_env(env, config, files):
-    """The language's Atom feed, from this edition's changes (written after the last language)."""
-    if state.changes is not None and state.feeds is not None:
-        edition_url = changes.edition_url(state.root_url, state.cycle.id, state.versioned)
-        view = changes.feed_view(state.changes, state.model, state.registry, state.lang, state.root_url,
-                                 edition_url, state.page_urls(), _dated, editions.build_date())
-        state.feeds[state.lang] = render(env, "feed", feed=view)
-    return env
-
-
 def _dated(base: str):
     """Last-updated date of an English source page (for the feed)."""
     return state.dates.date_of(os.path.join(state.model.docs_dir, base))
@@ -209,8 +199,14 @@ def on_page_content(html, page, config, files):
 
 
 def on_env(env, config, files):
-    """Every page is rendered, none written yet: fail once if any page's HTML is unsafe."""
+    """Every page is rendered, none written yet: fail once if any page's HTML is unsafe; then
+    the language's Atom feed, from this edition's changes (written after the last language)."""
     state.unsafe.raise_if_any("the rendered pages")
+    if state.changes is not None and state.feeds is not None:
+        edition_url = changes.edition_url(state.root_url, state.cycle.id, state.versioned)
+        view = changes.feed_view(state.changes, state.model, state.registry, state.lang, state.root_url,
+                                 edition_url, state.page_urls(), _dated, editions.build_date())
+        state.feeds[state.lang] = render(env, "feed", feed=view)
     return env
 
 

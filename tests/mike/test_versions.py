@@ -46,7 +46,7 @@ class _Links(HTMLParser):
         attrs = dict(attrs)
         if tag == "a" and attrs.get("href"):
             self.links.append(attrs["href"])
-            if "download" in attrs or attrs["href"].endswith(".sha256"):
+            if "download" in attrs or attrs["href"].endswith((".sha256", ".pdf")):
                 self.downloads.append(attrs["href"])
 
 
@@ -77,10 +77,11 @@ def fetch(url: str) -> str:
                                              ("csp12", ["csp12"])])
 @pytest.mark.parametrize("lang", ["", "zh/"])
 def test_every_download_link_resolves(pages_url, version, cycles, lang):
-    """Each Downloads page links every bundle released up to its cycle, and each link is 200."""
+    """Each Downloads page links every bundle and PDF released up to its cycle, and each link is 200."""
     url = f"{pages_url}{version}/{lang}downloads/"
     found = links_of(fetch(url)).downloads
-    expected = {f"att-guidance-{cycle}-offline.zip{suffix}" for cycle in cycles for suffix in ("", ".sha256")}
+    expected = {f"att-guidance-{cycle}-{kind}{suffix}" for cycle in cycles
+                for kind in ("offline.zip", "en.pdf", "zh.pdf") for suffix in ("", ".sha256")}
     assert {target.rsplit("/", 1)[-1] for target in found} == expected, found
     statuses = {target: status_of(urljoin(url, target)) for target in found}
     assert all(code == 200 for code in statuses.values()), statuses
