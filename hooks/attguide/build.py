@@ -94,12 +94,15 @@ class BuildState:
         """Read and check every page of both languages; fail once with every problem."""
         self.docs_prefix = _docs_prefix(docs_dir)
         self.model = scan_site(docs_dir, self.registry, shown_prefix=self.docs_prefix, paths=paths)
-        # Sources no page cites; cited provisions without a recorded force; avoided terms.
+        # Sources no page cites; cited provisions without a recorded force; avoided terms;
         self.model.problems.extend(sources.check_unused(self.model))
         self.model.problems.extend(modality.check_coverage(self.model, self.docs_prefix))
         if self.termbase is not None:
             for problem in termbase_module.check_model(self.model, self.termbase, self.docs_prefix):
                 self.model.problems.add(problem.path, problem.line, problem.message, problem.hint)
+        # Sentences that soften an obligation ("asks", 鼓励) or harden an encouragement.
+        for issue in modality.check_wording(self.model, self.docs_prefix):
+            self.model.problems.add(issue.path, issue.line, issue.message, issue.hint)
         self.model.problems.raise_if_any()
         return self.model
 

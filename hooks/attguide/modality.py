@@ -222,16 +222,23 @@ class WordingIssue:
     force: str
     word: str
 
-    def __str__(self) -> str:
-        """``path:line: …`` for the person at the terminal."""
+    @property
+    def message(self) -> str:
+        """What is wrong."""
+        return f"{self.provision} is an {self.force} but the sentence says \"{self.word}\""
+
+    @property
+    def hint(self) -> str:
+        """What would be right."""
         if self.force == "obligation":
-            fix = ("say what it requires (\"requires\", \"shall\"; 须/应), or add "
-                   f"{ALLOW_MARKER} to the line if the wording is right")
-        else:
-            fix = ("say that States are encouraged (\"encourages\"; 鼓励), or add "
-                   f"{ALLOW_MARKER} to the line if the wording is right")
-        return (f"{self.path}:{self.line}: {self.provision} is an "
-                f"{self.force} but the sentence says \"{self.word}\" — {fix}")
+            return ("say what it requires (\"requires\", \"shall\"; 须/应), or add "
+                    f"{ALLOW_MARKER} to the line if the wording is right")
+        return ("say that States are encouraged (\"encourages\"; 鼓励), or add "
+                f"{ALLOW_MARKER} to the line if the wording is right")
+
+    def __str__(self) -> str:
+        """``path:line: what — fix`` for the person at the terminal."""
+        return f"{self.path}:{self.line}: {self.message} — {self.hint}"
 
 
 def _sentences(body: str, first_line: int):
