@@ -20,7 +20,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
-from .yamlsource import Bilingual, compose_and_load
+from .yamlsource import Bilingual, check_entry, compose_and_load, key_lines
 from .problems import Problems
 
 log = logging.getLogger("mkdocs.plugins.attguide.sources")
@@ -173,46 +173,16 @@ def _entry_nodes(root) -> list:
     return []
 
 
-def _key_lines(node, line: int) -> dict:
-    """Line of each key of an entry's mapping node."""
-    if not isinstance(node, yaml.MappingNode):
-        return {}
-    return {key.value: key.start_mark.line + 1 for key, _ in node.value}
-
-
 def _entry(raw, node, line: int, shown: str, problems: Problems) -> Source | None:
     """Validate one entry against :class:`SourceEntry`; record every problem."""
-    if not isinstance(raw, dict):
-        problems.add(shown, line, "a source entry must be a set of 'key: value' lines",
-                     "start it with '- id: …'")
-        return None
-    lines = _key_lines(node, line)
-    schema = dict(SourceEntry._schema)
-    values, ok = {}, True
-    for key, value in raw.items():
-        option = schema.get(key)
-        where = lines.get(key, line)
-        if option is None:
-            near = difflib.get_close_matches(str(key), list(schema), n=1)
-            problems.add(shown, where, f"unknown key '{key}' in a source entry",
-                         f"did you mean '{near[0]}'?" if near else "allowed keys: " + ", ".join(schema))
-            ok = False
-            continue
-        try:
-            values[key] = option.validate(value)
-        except ValidationError as error:
-            problems.add(shown, where, f"'{key}' has a wrong value ({error})",
-                         f"write {HINTS.get(key, 'a valid value')}")
-            ok = False
-    for key in ("id", "kind", "title", "short"):
-        if key not in raw:
-            problems.add(shown, line, f"source entry has no '{key}'", f"add {key}: {HINTS[key]}")
-            ok = False
-    if "id" in values and not _ID.match(values["id"]):
-        problems.add(shown, lines.get("id", line), f"'{values['id']}' is not a valid source id",
+    values = check_entry(raw, node, SourceEntry, HINTS, shown, problems, "a source entry",
+                         required=("id", "kind", "title", "short"), line=line)
+    source_id = raw.get("id") if isinstance(raw, dict) else None
+    if isinstance(source_id, str) and not _ID.match(source_id):
+        problems.add(shown, key_lines(node, line).get("id", line), f"'{source_id}' is not a valid source id",
                      HINTS["id"])
-        ok = False
-    if not ok:
+        return None
+    if values is None:
         return None
     return Source(id=values["id"], kind=values["kind"], title=values["title"],
                   zh_official=values.get("zh_official", False), short=values["short"],

@@ -14,7 +14,6 @@ option classes), with ``terms.yml:line`` messages. Three things use it:
 
 from __future__ import annotations
 
-import difflib
 import logging
 import re
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from mkdocs.config.base import ValidationError
 
 from . import refs
 from .frontmatter import compose_and_load
+from .yamlsource import check_entry, key_lines
 from .problems import Problem, Problems
 from .registry import Registry
 
@@ -210,31 +210,10 @@ def _section_nodes(root, name: str) -> list:
 def _entry(raw, node, shown: str, registry: Registry, problems: Problems) -> Term | None:
     """Validate one entry; record every problem; check the references in its definition."""
     line = node.start_mark.line + 1
-    if not isinstance(raw, dict):
-        problems.add(shown, line, "a term entry must be a set of 'key: value' lines", "start it with '- id: …'")
-        return None
-    lines = {key.value: key.start_mark.line + 1 for key, _ in node.value} if isinstance(node, yaml.MappingNode) else {}
-    schema = dict(TermEntry._schema)
-    values, ok = {}, True
-    for key, value in raw.items():
-        option = schema.get(key)
-        where = lines.get(key, line)
-        if option is None:
-            near = difflib.get_close_matches(str(key), list(schema), n=1)
-            problems.add(shown, where, f"unknown key '{key}' in a term entry",
-                         f"did you mean '{near[0]}'?" if near else "allowed keys: " + ", ".join(schema))
-            ok = False
-            continue
-        try:
-            values[key] = option.validate(value)
-        except ValidationError as error:
-            problems.add(shown, where, f"'{key}' has a wrong value ({error})", f"write {HINTS.get(key, 'a valid value')}")
-            ok = False
-    for key in ("id", "section", "en", "zh", "definition"):
-        if key not in raw:
-            problems.add(shown, line, f"term entry has no '{key}'", f"add '{key}:'")
-            ok = False
-    if not ok:
+    lines = key_lines(node, line)
+    values = check_entry(raw, node, TermEntry, HINTS, shown, problems, "a term entry",
+                         required=("id", "section", "en", "zh", "definition"), line=line)
+    if values is None:
         return None
     if not _ID.match(values["id"]):
         problems.add(shown, lines.get("id", line), f"'{values['id']}' is not a valid term id", HINTS["id"])

@@ -53,13 +53,13 @@ def test_every_mistake_is_listed_with_its_line(tmp_path, caplog):
     with pytest.raises(PluginError):
         sources.load(write(tmp_path, text), "sources.yml")
     messages = [record.getMessage() for record in caplog.records]
-    assert any(m.startswith("sources.yml:7: 'url' has a wrong value ('www.example.org/guide' is not a "
+    assert any(m.startswith("sources.yml:7: 'url' of a source entry has a wrong value ('www.example.org/guide' is not a "
                             "well-formed web address)") for m in messages), messages
-    assert any(m.startswith("sources.yml:9: 'kind' has a wrong value") for m in messages), messages
+    assert any(m.startswith("sources.yml:9: 'kind' of a source entry has a wrong value") for m in messages), messages
     assert any("sources.yml:16: unknown key 'titel' in a source entry — did you mean 'title'?" in m
                for m in messages), messages
-    assert any(m.startswith("sources.yml:17: 'short' has a wrong value (no zh text)") for m in messages)
-    assert any("sources.yml:14: source entry has no 'title'" in m for m in messages), messages
+    assert any(m.startswith("sources.yml:17: 'short' of a source entry has a wrong value (no zh text)") for m in messages)
+    assert any("sources.yml:14: a source entry has no 'title'" in m for m in messages), messages
     assert any("sources.yml:14: 'Bad_Id' is not a valid source id" in m for m in messages), messages
 
 

@@ -90,7 +90,7 @@ def test_schema_mistakes_are_listed_with_lines(tmp_path, caplog):
     with pytest.raises(PluginError):
         small(tmp_path, broken)
     messages = [record.getMessage() for record in caplog.records]
-    assert any(m.startswith("terms.yml:11: 'avoid' has a wrong value (zh must be a list of words)") for m in messages)
+    assert any(m.startswith("terms.yml:11: 'avoid' of a term entry has a wrong value (zh must be a list of words)") for m in messages)
     assert any("unknown key 'colour' in a term entry" in m for m in messages), messages
 
 
