@@ -15,12 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
-from .yamlsource import Bilingual, check_entry, compose_and_load, key_lines
+from .yamlsource import Bilingual, check_entry, child, items, key_lines, read
 from .problems import Problems
 
 log = logging.getLogger("mkdocs.plugins.attguide.sources")
@@ -133,16 +132,10 @@ def load(path: str | Path, shown: str | None = None) -> dict[str, Source]:
         return {}
     shown = shown or str(path)
     problems = Problems()
-    try:
-        root, data = compose_and_load(path.read_text(encoding="utf-8-sig"))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problems.add(shown, mark.line + 1 if mark else 1,
-                     f"the sources file is not valid YAML ({getattr(error, 'problem', error)})",
-                     "fix the indentation or quoting on that line")
-        problems.raise_if_any("the sources")
+    root, data = read(path.read_text(encoding="utf-8-sig"), shown, problems, "the sources file")
+    problems.raise_if_any("the sources")
     entries = (data or {}).get("sources") or []
-    nodes = _entry_nodes(root)
+    nodes = items(child(root, "sources"))
     found: dict[str, Source] = {}
     for index, raw in enumerate(entries):
         node = nodes[index] if index < len(nodes) else None
@@ -161,16 +154,6 @@ def load(path: str | Path, shown: str | None = None) -> dict[str, Source]:
                          _suggest(source.found_at, found))
     problems.raise_if_any("the sources")
     return found
-
-
-def _entry_nodes(root) -> list:
-    """The YAML nodes of the entries under ``sources:``, for line numbers."""
-    if not isinstance(root, yaml.MappingNode):
-        return []
-    for key, value in root.value:
-        if key.value == "sources" and isinstance(value, yaml.SequenceNode):
-            return list(value.value)
-    return []
 
 
 def _entry(raw, node, line: int, shown: str, problems: Problems) -> Source | None:

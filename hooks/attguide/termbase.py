@@ -19,14 +19,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
 from . import refs
-from .frontmatter import compose_and_load
-from .yamlsource import check_entry, key_lines
+from .yamlsource import check_entry, child, items, key_lines, read
 from .problems import Problem, Problems
 from .registry import Registry
 
@@ -167,17 +165,11 @@ def load(path: str | Path, registry: Registry, shown: str | None = None) -> Term
     if not path.exists():
         return Termbase((), (), shown)
     problems = Problems()
-    try:
-        root, data = compose_and_load(path.read_text(encoding="utf-8-sig"))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problems.add(shown, mark.line + 1 if mark else 1,
-                     f"the termbase is not valid YAML ({getattr(error, 'problem', error)})",
-                     "fix the indentation or quoting on that line")
-        problems.raise_if_any("the termbase")
+    root, data = read(path.read_text(encoding="utf-8-sig"), shown, problems, "the termbase")
+    problems.raise_if_any("the termbase")
     data = data or {}
     terms, seen = [], {}
-    for node, raw in zip(_section_nodes(root, "terms"), data.get("terms") or []):
+    for node, raw in zip(items(child(root, "terms")), data.get("terms") or []):
         term = _entry(raw, node, shown, registry, problems)
         if term is None:
             continue
@@ -188,7 +180,7 @@ def load(path: str | Path, registry: Registry, shown: str | None = None) -> Term
         seen[term.id] = term.line
         terms.append(term)
     spelling = []
-    for node, pair in zip(_section_nodes(root, "spelling"), data.get("spelling") or []):
+    for node, pair in zip(items(child(root, "spelling")), data.get("spelling") or []):
         if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(p, str) and p for p in pair)):
             problems.add(shown, node.start_mark.line + 1, "a spelling rule must be [avoided stem, preferred stem]",
                          "for example [authoris, authoriz]")
@@ -196,15 +188,6 @@ def load(path: str | Path, registry: Registry, shown: str | None = None) -> Term
         spelling.append((pair[0], pair[1]))
     problems.raise_if_any("the termbase")
     return Termbase(tuple(terms), tuple(spelling), shown)
-
-
-def _section_nodes(root, name: str) -> list:
-    """The YAML nodes of the items of a top-level list, for line numbers."""
-    if isinstance(root, yaml.MappingNode):
-        for key, value in root.value:
-            if key.value == name and isinstance(value, yaml.SequenceNode):
-                return list(value.value)
-    return []
 
 
 def _entry(raw, node, shown: str, registry: Registry, problems: Problems) -> Term | None:
