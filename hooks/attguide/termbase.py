@@ -265,6 +265,23 @@ class _Rule:
         return word.capitalize() if seen[:1].isupper() else word
 
 
+@dataclass(frozen=True)
+class RuleSet:
+    """The rules of one language, and one pattern matching any of them (a page or a line
+    that it does not match is skipped without further work)."""
+
+    rules: tuple
+    any: re.Pattern | None
+
+
+def rule_set(termbase: Termbase, lang: str) -> RuleSet:
+    """The rules of ``lang`` with their combined pattern (compile once per check, not per page)."""
+    active = tuple(rules(termbase, lang))
+    combined = re.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in active),
+                          re.IGNORECASE if lang == "en" else 0) if active else None
+    return RuleSet(active, combined)
+
+
 def rules(termbase: Termbase, lang: str) -> list[_Rule]:
     """The avoided forms of ``lang``, longest first (so 国家主管机构 wins over 主管机构)."""
     found = []
@@ -285,16 +302,20 @@ def _blank(text: str, pattern: re.Pattern) -> str:
     return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def check_page(text: str, lang: str, shown: str, termbase: Termbase, kept_titles: tuple[str, ...] = ()
-               ) -> list[Problem]:
+def check_page(text: str, lang: str, shown: str, termbase: Termbase, kept_titles: tuple[str, ...] = (),
+               ruleset: RuleSet | None = None) -> list[Problem]:
     """Avoided variants in one page's Markdown, as ``path:line`` problems.
 
     Front matter, code, link targets, HTML comments, quoted titles and the titles that the
     proposal's labels keep (``kept_titles``) are left out; a line with
-    :data:`ALLOW_MARKER` is exempt.
+    :data:`ALLOW_MARKER` is exempt. ``ruleset`` (from :func:`rule_set`) saves compiling the
+    rules again for every page of a site.
     """
     found = []
-    active = rules(termbase, lang)
+    ruleset = ruleset or rule_set(termbase, lang)
+    if ruleset.any is None or not ruleset.any.search(text):
+        return found  # the usual case: nothing on the page looks like an avoided form
+    active = ruleset.rules
     lines = text.splitlines()
     start = 0
     if lines and lines[0].lstrip("\ufeff").strip() == "---":
@@ -312,7 +333,7 @@ def check_page(text: str, lang: str, shown: str, termbase: Termbase, kept_titles
             if line.lstrip().startswith(fence):
                 fence = None
             continue
-        if ALLOW_MARKER in line:
+        if ALLOW_MARKER in line or not ruleset.any.search(line):
             continue
         visible = line
         for pattern in (_CODE_SPAN, _LINK_TARGET, _HTML_COMMENT, _QUOTED[lang]):
@@ -339,12 +360,14 @@ def check_docs(docs_dir: str | Path, termbase: Termbase, registry: Registry, sho
     """Every page of ``docs_dir`` checked (``make terms``, outside a build)."""
     docs = Path(docs_dir)
     kept = _kept_titles(registry)
+    sets = {lang: rule_set(termbase, lang) for lang in ("en", "zh")}
     problems: list[Problem] = []
     for file in sorted(docs.rglob("*.md")):
         rel = file.relative_to(docs).as_posix()
         lang = "zh" if rel.endswith(".zh.md") else "en"
         text = file.read_text(encoding="utf-8-sig")
-        problems += check_page(text, lang, f"{shown_prefix}/{rel}", termbase, kept if lang == "zh" else ())
+        problems += check_page(text, lang, f"{shown_prefix}/{rel}", termbase, kept if lang == "zh" else (),
+                               sets[lang])
     return problems
 
 
@@ -353,9 +376,10 @@ def check_model(model, termbase: Termbase, shown_prefix: str = "docs") -> list[P
     kept = _kept_titles(model.registry)
     problems: list[Problem] = []
     for lang, pages in model.pages.items():
+        ruleset = rule_set(termbase, lang)
         for page in pages.values():
             shown = f"{shown_prefix}/{page.path}" if shown_prefix else page.path
-            problems += check_page(page.text, lang, shown, termbase, kept if lang == "zh" else ())
+            problems += check_page(page.text, lang, shown, termbase, kept if lang == "zh" else (), ruleset)
     return problems
 
 
