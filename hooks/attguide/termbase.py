@@ -21,10 +21,9 @@ from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.config.base import ValidationError
 
 from . import refs
-from .yamlsource import check_entry, child, items, key_lines, read
+from .yamlsource import Bilingual, check_entry, child, items, key_lines, read
 from .problems import Problem, Problems
 from .registry import Registry
 
@@ -45,53 +44,23 @@ _LINK_TARGET = re.compile(r"\]\([^)\n]*\)")
 _HTML_COMMENT = re.compile(r"<!--.*?-->")
 
 
-class _Bilingual(c.Type):
-    """A mapping with non-empty ``en`` and ``zh`` values (strings, or lists of strings)."""
-
-    def __init__(self, required: bool = True, lists: bool = False):
-        """``lists`` takes a list of strings per language; ``required=False`` allows absence."""
-        super().__init__(dict)
-        self.required, self.lists = required, lists
-
-    def run_validation(self, value):
-        """Check the two languages; lists may be empty, strings may not."""
-        if value is None and not self.required:
-            return None
-        value = super().run_validation(value)
-        extra = sorted(set(value) - {"en", "zh"})
-        if extra:
-            raise ValidationError("unknown language key " + ", ".join(map(str, extra)))
-        if self.lists:
-            result = {}
-            for lang in ("en", "zh"):
-                items = value.get(lang) or []
-                if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
-                    raise ValidationError(f"{lang} must be a list of words")
-                result[lang] = tuple(i.strip() for i in items)
-            return result
-        missing = [lang for lang in ("en", "zh") if not str(value.get(lang) or "").strip()]
-        if missing:
-            raise ValidationError("no " + " or ".join(missing) + " text")
-        return {lang: str(value[lang]).strip() for lang in ("en", "zh")}
-
-
 class TermEntry(base.Config):
     """The schema of one entry of ``terms.yml``."""
 
     id = c.Type(str)
     section = c.Choice(SECTIONS)
     abbr = c.Optional(c.Type(str))
-    heading = _Bilingual(required=False)
+    heading = Bilingual(required=False)
     pinyin = c.Optional(c.Type(str))
     en = c.Type(str)
     zh = c.Type(str)
     zh_descriptive = c.Type(bool, default=False)
-    avoid = _Bilingual(required=False, lists=True)
+    avoid = Bilingual(required=False, lists=True)
     topic_title = c.Optional(c.Type(str))
-    reason = _Bilingual(required=False)
-    aliases = _Bilingual(required=False, lists=True)
+    reason = Bilingual(required=False)
+    aliases = Bilingual(required=False, lists=True)
     pages = c.ListOfItems(c.Type(str), default=[])
-    definition = _Bilingual()
+    definition = Bilingual()
 
 
 HINTS = {

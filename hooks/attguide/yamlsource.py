@@ -62,18 +62,22 @@ def _locate(node, error: Exception) -> ValueProblem:
 class Bilingual(c.Type):
     """A mapping with an English and a Chinese string (non-empty unless ``allow_empty``)."""
 
-    def __init__(self, required: bool = True, allow_empty: bool = False):
+    def __init__(self, required: bool = True, allow_empty: bool = False, lists: bool = False):
         """``required=False`` lets the whole mapping be absent; ``allow_empty`` accepts "" texts
-        (interface strings such as a separator that one language does not need)."""
+        (interface strings such as a separator that one language does not need); ``lists``
+        takes a (possibly empty) list of words per language instead of a text."""
         super().__init__(dict)
         self.required = required
         self.allow_empty = allow_empty
+        self.lists = lists
 
     def run_validation(self, value):
         """Both languages present (and non-empty unless ``allow_empty``)."""
         if value is None and not self.required:
             return None
         value = super().run_validation(value)
+        if self.lists:
+            return self._lists(value)
         missing = [lang for lang in ("en", "zh") if value.get(lang) is None
                    or (not self.allow_empty and not str(value.get(lang)).strip())]
         if missing:
@@ -82,6 +86,20 @@ class Bilingual(c.Type):
         if extra:
             raise ValidationError("unknown language key " + ", ".join(map(str, extra)))
         return {"en": str(value["en"]).strip(), "zh": str(value["zh"]).strip()}
+
+    @staticmethod
+    def _lists(value: dict) -> dict:
+        """A tuple of non-empty words per language (an absent language is an empty tuple)."""
+        extra = sorted(set(value) - {"en", "zh"})
+        if extra:
+            raise ValidationError("unknown language key " + ", ".join(map(str, extra)))
+        result = {}
+        for lang in ("en", "zh"):
+            words = value.get(lang) or []
+            if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+                raise ValidationError(f"{lang} must be a list of words")
+            result[lang] = tuple(w.strip() for w in words)
+        return result
 
 
 def line_of(node, default: int = 1) -> int:
