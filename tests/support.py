@@ -23,6 +23,14 @@ def run_mkdocs(args: list[str], cwd: Path, timeout: int = 600) -> subprocess.Com
                           timeout=timeout)
 
 
+def build_site_or_report(site: Path) -> bool:
+    """Strict build of the project into ``site``; on failure print MkDocs' output, return False."""
+    built = run_mkdocs(["build", "--strict", "--site-dir", str(site)], cwd=ROOT)
+    if built.returncode != 0:
+        sys.stdout.write(built.stdout + built.stderr)
+    return built.returncode == 0
+
+
 def make_fixture_site(tmp_path: Path, case: str | None = None) -> Path:
     """Copy the valid base fixture, apply a case's edits (case.yml), return the folder."""
     site = tmp_path / "site-src"

@@ -16,7 +16,7 @@ sys.path.insert(0, str(HERE.parent))
 import gates  # noqa: E402
 from browser_support import serve  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
-from support import ROOT, run_mkdocs  # noqa: E402
+from support import ROOT, build_site_or_report  # noqa: E402
 
 
 def main() -> int:
@@ -24,9 +24,7 @@ def main() -> int:
     rows: list[tuple[str, str, str, bool]] = []  # gate, subject, figure, within budget
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        built = run_mkdocs(["build", "--strict", "--site-dir", str(site)], cwd=ROOT)
-        if built.returncode != 0:
-            sys.stdout.write(built.stdout + built.stderr)
+        if not build_site_or_report(site):
             return 1
         server, url = serve(site)
         try:

@@ -21,7 +21,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from browser_support import ranked_pages, serve, wait_for_search  # noqa: E402
-from support import CHROMIUM_ARGS, ROOT, chromium_path, run_mkdocs  # noqa: E402
+from support import CHROMIUM_ARGS, build_site_or_report, chromium_path  # noqa: E402
 
 QUERIES = HERE / "queries.yml"
 HOMES = {"en": "", "zh": "zh/"}
@@ -81,9 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         site = args.site
         if site is None:
             site = Path(tmp) / "site"
-            built = run_mkdocs(["build", "--strict", "--site-dir", str(site)], cwd=ROOT)
-            if built.returncode != 0:
-                sys.stdout.write(built.stdout + built.stderr)
+            if not build_site_or_report(site):
                 return 1
         server, url = serve(site)
         ok = True
