@@ -28,13 +28,30 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 # MkDocs puts this file's folder on sys.path while loading it.
-from attguide import (abbreviations, changes, downloads, editions, external, htmlsafety, lastupdated, notfound, pdf,
-                      provisions, records, refs, release, scan, search, segmenter, termbase, theme, translations,
-                      views)
-from attguide.problems import Problems
+from attguide.views import abbreviations
+from attguide.editions import changes
+from attguide.views import downloads
+from attguide.editions import cycle as editions
+from attguide.theme import external
+from attguide.check import htmlsafety
+from attguide.views import lastupdated
+from attguide.views import notfound
+from attguide.editions import pdf
+from attguide.views import provisions
+from attguide.check import records
+from attguide.read import refs
+from attguide.editions import release
+from attguide.check import scan
+from attguide.search import index as search
+from attguide.search import segmenter
+from attguide.read import terms as termbase
+from attguide.theme import bridge as theme
+from attguide.editions import translations
+from attguide.views import views
+from attguide.read.problems import Problems
 from attguide.build import BuildState, DEFAULT_LANGUAGE, downloads_root, language_root, split_search_index
-from attguide.registry import DEFAULT_PATH as DEFAULT_REGISTRY
-from attguide.render import render
+from attguide.read.registry import DEFAULT_PATH as DEFAULT_REGISTRY
+from attguide.views.render import render
 
 log = logging.getLogger("mkdocs.plugins.attguide.hooks")
 state = BuildState()

@@ -12,7 +12,7 @@ import yaml
 from support import ROOT
 
 DOCS = ROOT / "docs"
-REGISTRY = yaml.safe_load((ROOT / "hooks" / "attguide" / "data" / "registry.yml").read_text(encoding="utf-8"))
+REGISTRY = yaml.safe_load((ROOT / "hooks" / "data" / "registry.yml").read_text(encoding="utf-8"))
 
 
 def front_matter(path: Path) -> dict:

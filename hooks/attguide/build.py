@@ -21,13 +21,17 @@ from pathlib import Path
 from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
 
-from . import modality, registry as registry_module, sources, theme
-from . import search as search_module
-from . import termbase as termbase_module, views
-from .problems import Problems
-from .registry import Registry
-from .scan import scan_site
-from .sitemodel import SiteModel, language_of
+from .read import force as modality
+from .read import registry as registry_module
+from .read import sources
+from .theme import bridge as theme
+from .search import index as search_module
+from .read import terms as termbase_module
+from .views import views
+from .read.problems import Problems
+from .read.registry import Registry
+from .check.scan import scan_site
+from .read.sitemodel import SiteModel, language_of
 
 log = logging.getLogger("mkdocs.plugins.attguide.build")
 

@@ -16,9 +16,16 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import (linkcheck, modality, pdf as pdf_module, registry as registry_module, release as release_module,
-               scaffold, sources as sources_module, termbase, translations)
-from .scan import scan_site
+from .check import linkcheck
+from .read import force as modality
+from .editions import pdf as pdf_module
+from .read import registry as registry_module
+from .editions import release as release_module
+from .editions import scaffold
+from .read import sources as sources_module
+from .read import terms as termbase
+from .editions import translations
+from .check.scan import scan_site
 
 log = logging.getLogger("mkdocs.plugins.attguide.cli")
 PROJECT = Path(__file__).resolve().parents[2]

@@ -27,14 +27,14 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from attguide import scaffold  # noqa: E402
+from attguide.editions import scaffold  # noqa: E402
 
 PHASES = list("bcdefghi")
 
 
 def generate(folder: Path, topics_per_language: int, with_hook: bool) -> Path:
     """Write a synthetic site of ``topics_per_language`` topics; return its mkdocs.yml."""
-    registry = yaml.safe_load((ROOT / "hooks" / "attguide" / "data" / "registry.yml").read_text(encoding="utf-8"))
+    registry = yaml.safe_load((ROOT / "hooks" / "data" / "registry.yml").read_text(encoding="utf-8"))
     per_phase = -(-topics_per_language // len(PHASES))
     phases, nav, docs = [], [], folder / "docs"
     docs.mkdir(parents=True)

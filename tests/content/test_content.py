@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from attguide import scaffold
+from attguide.editions import scaffold
 
 from sitedata import (DOCS, REGISTRY, article_numbers, body, chinese_of, english_pages,
                       front_matter, phases, topics)

@@ -5,9 +5,9 @@
 
 from __future__ import annotations
 
-from attguide import modality
-from attguide.registry import load
-from attguide.scan import scan_site
+from attguide.read import force as modality
+from attguide.read.registry import load
+from attguide.check.scan import scan_site
 
 from support import ROOT
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from attguide import termbase
-from attguide.registry import load
+from attguide.read import terms as termbase
+from attguide.read.registry import load
 from sitedata import DOCS
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from attguide import translations
+from attguide.editions import translations
 from support import ROOT
 
 COPIED = ("docs", "hooks", "overrides", "mkdocs.yml", "pyproject.toml")

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from attguide import termbase
-from attguide.registry import load
+from attguide.read import terms as termbase
+from attguide.read.registry import load
 
 REGISTRY = load()
 TERMS = termbase.load(termbase.path_beside(REGISTRY.path), REGISTRY)

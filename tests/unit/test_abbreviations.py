@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from attguide import abbreviations
+from attguide.views import abbreviations
 
 ABBR = {"ATT": {"en": "Arms Trade Treaty", "zh": "《武器贸易条约》"},
         "DVC": {"en": "delivery verification certificate", "zh": "交付核查证书"},

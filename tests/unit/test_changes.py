@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from attguide import changes
+from attguide.editions import changes
 
 PAGE = """---
 phase: e

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import shutil
 
-from attguide import cli, registry
+from attguide import cli
+from attguide.read import registry
 
 
 def test_new_topic_over_an_existing_file_is_a_message(tmp_path, capsys):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from attguide import external, linkcheck
-from attguide.registry import load
+from attguide.theme import external
+from attguide.check import linkcheck
+from attguide.read.registry import load
 
 
 def test_external_links_open_in_place_and_say_they_leave_the_site():

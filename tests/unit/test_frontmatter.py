@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from attguide import frontmatter
-from attguide.problems import Problems
+from attguide.read import frontmatter
+from attguide.read.problems import Problems
 
 
 def parse(text):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from attguide import htmlsafety, mdtext, safety
-from attguide.problems import Problems
+from attguide.check import htmlsafety
+from attguide.read import mdtext
+from attguide.check import safety
+from attguide.read.problems import Problems
 
 
 @pytest.mark.parametrize("html", [

@@ -7,9 +7,9 @@ import textwrap
 import pytest
 from mkdocs.exceptions import PluginError
 
-from attguide import modality
-from attguide.registry import load
-from attguide.scan import scan_site
+from attguide.read import force as modality
+from attguide.read.registry import load
+from attguide.check.scan import scan_site
 
 REGISTRY = load()
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from attguide import refs
-from attguide.registry import load
+from attguide.read import refs
+from attguide.read.registry import load
 
 REGISTRY = load()
 

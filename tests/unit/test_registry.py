@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from mkdocs.exceptions import PluginError
 
-from attguide import registry
+from attguide.read import registry
 
 
 def test_project_registry_matches_the_seed():

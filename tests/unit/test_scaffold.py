@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import shutil
 
-from attguide import registry, scaffold
+from attguide.read import registry
+from attguide.editions import scaffold
 
 
 def test_add_topic_to_registry_and_pages(tmp_path):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 
-from attguide import search, segmenter, termbase
+from attguide.search import index as search
+from attguide.search import segmenter
+from attguide.read import terms as termbase
 from attguide.build import split_search_index
-from attguide.registry import load
+from attguide.read.registry import load
 
 REGISTRY = load()
 

@@ -7,8 +7,9 @@ import textwrap
 import pytest
 from mkdocs.exceptions import PluginError
 
-from attguide import refs, sources
-from attguide.registry import load
+from attguide.read import refs
+from attguide.read import sources
+from attguide.read.registry import load
 
 REGISTRY = load()
 
@@ -96,7 +97,7 @@ def test_rewrite_links_to_the_sources_page_entry():
 
 def test_an_uncited_source_is_reported_at_its_line(tmp_path):
     """check_unused names an uncited entry with its line in sources.yml."""
-    from attguide.scan import scan_site
+    from attguide.check.scan import scan_site
 
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -107,7 +108,7 @@ def test_an_uncited_source_is_reported_at_its_line(tmp_path):
 
 
 def test_article_pages_cite_the_authentic_texts(tmp_path):
-    from attguide.scan import scan_site
+    from attguide.check.scan import scan_site
 
     docs = tmp_path / "docs" / "articles"
     docs.mkdir(parents=True)

@@ -7,8 +7,9 @@ import textwrap
 import pytest
 from mkdocs.exceptions import PluginError
 
-from attguide import segmenter, termbase
-from attguide.registry import load
+from attguide.search import segmenter
+from attguide.read import terms as termbase
+from attguide.read.registry import load
 
 REGISTRY = load()
 PROJECT = termbase.load(termbase.path_beside(REGISTRY.path), REGISTRY)

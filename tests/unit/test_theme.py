@@ -19,7 +19,8 @@ from mkdocs.utils import normalize_url
 from mkdocs_static_i18n import reconfigure
 from mkdocs_static_i18n.plugin import I18n
 
-from attguide import notfound, theme
+from attguide.views import notfound
+from attguide.theme import bridge as theme
 from support import ROOT
 
 TEMPLATES = Path(material.__file__).parent / "templates"

@@ -21,7 +21,7 @@ log = logging.getLogger("mkdocs.plugins.attguide.downloads")
 BRANCHES = ("gh-pages", "origin/gh-pages")
 FOLDER = "downloads"
 RECORD = f"{FOLDER}/downloads.yml"
-LEGACY_PATH = Path(__file__).parent / "data" / "downloads.yml"
+LEGACY_PATH = Path(__file__).resolve().parents[1] / "data" / "downloads.yml"
 HEADER = ("# Offline bundles published by `make release`: one entry per CSP cycle, newest first.\n"
           "# Written by the release command on the gh-pages branch; every Downloads page lists them.\n")
 

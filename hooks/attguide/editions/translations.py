@@ -15,8 +15,8 @@ import logging
 import re
 from pathlib import Path
 
-from . import frontmatter
-from .sitemodel import SiteModel, SourcePage, TRANSLATION_SUFFIX
+from ..read import frontmatter
+from ..read.sitemodel import SiteModel, SourcePage, TRANSLATION_SUFFIX
 
 log = logging.getLogger("mkdocs.plugins.attguide.translations")
 

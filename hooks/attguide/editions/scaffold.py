@@ -10,7 +10,7 @@ import logging
 import re
 from pathlib import Path
 
-from .registry import Phase, Registry
+from ..read.registry import Phase, Registry
 
 log = logging.getLogger("mkdocs.plugins.attguide.scaffold")
 

@@ -17,10 +17,13 @@ from pathlib import Path
 
 from mkdocs.structure.files import get_files
 
-from . import checks, frontmatter, refs, safety
-from .problems import Problems
-from .registry import LANGUAGES, Registry
-from .sitemodel import SiteModel, SourcePage, language_of
+from . import rules as checks
+from ..read import frontmatter
+from ..read import refs
+from . import safety
+from ..read.problems import Problems
+from ..read.registry import LANGUAGES, Registry
+from ..read.sitemodel import SiteModel, SourcePage, language_of
 
 log = logging.getLogger("mkdocs.plugins.attguide.scan")
 

@@ -31,13 +31,14 @@ from pathlib import Path
 
 import jinja2
 
-from . import changes, editions
-from .registry import Registry
+from . import changes
+from . import cycle as editions
+from ..read.registry import Registry
 
 log = logging.getLogger("mkdocs.plugins.attguide.pdf")
 
 LANGUAGES = ("en", "zh")
-PARTIALS = Path(__file__).resolve().parents[2] / "overrides"
+PARTIALS = Path(__file__).resolve().parents[3] / "overrides"
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(?P<body>.*)</article>', re.DOTALL)
 _DROP = re.compile(r'<a[^>]*class="(?:md-content__button|headerlink)[^"]*"[^>]*>.*?</a>|<script\b.*?</script>',
                    re.DOTALL)

@@ -12,8 +12,8 @@ import logging
 import re
 
 from . import views
-from .registry import Registry
-from .sitemodel import SiteModel, SourcePage
+from ..read.registry import Registry
+from ..read.sitemodel import SiteModel, SourcePage
 
 log = logging.getLogger("mkdocs.plugins.attguide.provisions")
 
@@ -87,7 +87,7 @@ def _date(text: str, lang: str) -> str:
     """A recorded ``YYYY-MM-DD`` date as readers write it (other forms as they stand)."""
     import datetime as dt
 
-    from .editions import format_date
+    from ..editions.cycle import format_date
 
     try:
         return format_date(dt.date.fromisoformat(text), lang)
@@ -97,7 +97,7 @@ def _date(text: str, lang: str) -> str:
 
 def _sources_page() -> str:
     """English source path of the Sources page."""
-    from .refs import SOURCES_PAGE
+    from ..read.refs import SOURCES_PAGE
 
     return SOURCES_PAGE
 

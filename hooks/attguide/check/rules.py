@@ -11,9 +11,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from . import frontmatter, records
-from .registry import LANGUAGES, Registry
-from .sitemodel import SiteModel, SourcePage, TRANSLATION_SUFFIX
+from ..read import frontmatter
+from . import records
+from ..read.registry import LANGUAGES, Registry
+from ..read.sitemodel import SiteModel, SourcePage, TRANSLATION_SUFFIX
 
 log = logging.getLogger("mkdocs.plugins.attguide.checks")
 

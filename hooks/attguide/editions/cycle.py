@@ -10,7 +10,7 @@ import datetime as dt
 import logging
 import os
 
-from .registry import Cycle, Registry
+from ..read.registry import Cycle, Registry
 
 log = logging.getLogger("mkdocs.plugins.attguide.editions")
 

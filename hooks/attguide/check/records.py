@@ -14,9 +14,9 @@ import datetime as dt
 import logging
 import re
 
-from . import refs
-from .problems import Problems
-from .registry import Registry
+from ..read import refs
+from ..read.problems import Problems
+from ..read.registry import Registry
 
 log = logging.getLogger("mkdocs.plugins.attguide.records")
 

@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import translations
-from .registry import Registry
-from .sitemodel import SiteModel, language_of
+from ..read.registry import Registry
+from ..read.sitemodel import SiteModel, language_of
 
 log = logging.getLogger("mkdocs.plugins.attguide.changes")
 

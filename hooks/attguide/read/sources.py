@@ -178,7 +178,7 @@ def _entry(raw, node, line: int, shown: str, problems: Problems) -> Source | Non
 def _suggest(value: str, known) -> str:
     """A 'did you mean' hint for an unknown source id."""
     near = difflib.get_close_matches(value, list(known), n=1)
-    return f"did you mean '{near[0]}'?" if near else "use an id from hooks/attguide/data/sources.yml"
+    return f"did you mean '{near[0]}'?" if near else "use an id from hooks/data/sources.yml"
 
 
 def suggest(value: str, known) -> str:

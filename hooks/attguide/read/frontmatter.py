@@ -70,7 +70,7 @@ HINTS = {
     "article": "an article number such as 7",
     "articles": "a list of articles or paragraphs such as [7, 7.3]",
     "related": "a list of topics such as [e/mitigation, c/national-control-list]",
-    "sources": "a list of source ids from hooks/attguide/data/sources.yml, such as [basic-guide-ncs]",
+    "sources": "a list of source ids from hooks/data/sources.yml, such as [basic-guide-ncs]",
     "status": "one of the statuses in the registry, such as 'draft'",
     "view": "one of: " + ", ".join(VIEWS),
     "hide": "a list such as [toc]",

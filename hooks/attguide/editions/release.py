@@ -33,8 +33,11 @@ import time
 import zipfile
 from pathlib import Path
 
-from . import changes, downloads, editions, pdf
-from .registry import Registry
+from . import changes
+from ..views import downloads
+from . import cycle as editions
+from . import pdf
+from ..read.registry import Registry
 
 log = logging.getLogger("mkdocs.plugins.attguide.release")
 

@@ -19,14 +19,15 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
-from . import modality, sources as sources_module
+from . import force as modality
+from . import sources as sources_module
 from . import yamlsource
 from .problems import Problems
 from .yamlsource import Bilingual, check_entry, child, items, line_of
 
 log = logging.getLogger("mkdocs.plugins.attguide.registry")
 
-DEFAULT_PATH = Path(__file__).parent / "data" / "registry.yml"
+DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data" / "registry.yml"  # hooks/data/
 LANGUAGES = ("en", "zh")
 # Controlled vocabularies of presentation and current-issue records.
 VOCABULARIES = ("stakeholders", "regions", "profiles", "issue_statuses")

@@ -18,7 +18,7 @@ import logging
 import re
 from html.parser import HTMLParser
 
-from .problems import Problems
+from ..read.problems import Problems
 
 log = logging.getLogger("mkdocs.plugins.attguide.htmlsafety")
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from . import frontmatter, refs
+from . import frontmatter
+from . import refs
 from .problems import Problems
 from .registry import Registry, Topic
 

@@ -12,8 +12,8 @@ import html
 import logging
 import re
 
-from .problems import Problems
-from .mdtext import blank_code
+from ..read.problems import Problems
+from ..read.mdtext import blank_code
 
 log = logging.getLogger("mkdocs.plugins.attguide.safety")
 

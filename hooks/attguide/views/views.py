@@ -11,11 +11,12 @@ import logging
 import datetime as dt
 from typing import Callable
 
-from . import pdf, records
-from .editions import format_date
-from .refs import Target
-from .registry import Registry
-from .sitemodel import SiteModel, SourcePage
+from ..editions import pdf
+from ..check import records
+from ..editions.cycle import format_date
+from ..read.refs import Target
+from ..read.registry import Registry
+from ..read.sitemodel import SiteModel, SourcePage
 
 log = logging.getLogger("mkdocs.plugins.attguide.views")
 
@@ -262,7 +263,7 @@ def source_entry(source, registry: Registry, lang: str) -> dict:
 
 def sources_view(model: SiteModel, lang: str, link: Link) -> list[dict]:
     """The Sources page: every source grouped by kind, each with the pages that cite it."""
-    from .sources import KINDS
+    from ..read.sources import KINDS
 
     registry = model.registry
     t = registry.strings(lang)
