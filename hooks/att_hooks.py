@@ -39,7 +39,7 @@ from attguide.views import notfound
 from attguide.editions import pdf
 from attguide.views import provisions
 from attguide.check import records
-from attguide.read import refs
+from attguide.read import languages, refs
 from attguide.editions import release
 from attguide.check import scan
 from attguide.search import index as search
@@ -49,7 +49,7 @@ from attguide.theme import bridge as theme
 from attguide.editions import translations
 from attguide.views import views
 from attguide.read.problems import Problems
-from attguide.build import BuildState, DEFAULT_LANGUAGE, downloads_root, language_root, split_search_index
+from attguide.build import BuildState, downloads_root, language_root, split_search_index
 from attguide.read.registry import DEFAULT_PATH as DEFAULT_REGISTRY
 from attguide.views.render import render
 
@@ -62,14 +62,15 @@ SITEMAP = "sitemap.xml"
 def english_url(page) -> str:
     """Site URL of the English counterpart of a page."""
     alternates = getattr(page.file, "alternates", {}) or {}
-    return alternates[DEFAULT_LANGUAGE].url if DEFAULT_LANGUAGE in alternates else ""
+    return alternates[languages.default()].url if languages.default() in alternates else ""
 
 
 @event_priority(50)  # before the offline plugin, which adds a CDN polyfill unless one is set
 def on_config(config):
     """Load the registry, generate the navigation, settle the edition (cycle, offline)."""
+    languages.configure(config)
     state.lang = theme.language_built(config)
-    if state.lang == DEFAULT_LANGUAGE:
+    if state.lang == languages.default():
         state.not_found = {}
     state.unsafe = Problems()
     # A site may name its own registry (the test fixtures do); the default is the project's.
@@ -84,7 +85,7 @@ def on_config(config):
     if config.nav:
         config.nav = state.expand_nav(config.nav, state.lang)
     state.cycle, state.versioned = editions.current_cycle(state.registry)
-    if state.lang == DEFAULT_LANGUAGE:
+    if state.lang == languages.default():
         state.root_url = config.site_url or ""  # before mike appends the version
     state.offline = editions.offline_enabled(config)
     if state.offline:
@@ -95,7 +96,7 @@ def on_config(config):
 
 def on_pre_build(config):
     """First pass, once per site build: check every page of both languages."""
-    if state.lang == DEFAULT_LANGUAGE:
+    if state.lang == languages.default():
         state.scan(config.docs_dir, scan.source_paths(config))
         state.dates = lastupdated.LastUpdated(config.docs_dir, editions.build_date())
         state.search_keywords = {}
@@ -238,8 +239,8 @@ def on_page_context(context, page, config, nav):
     context["att_status"] = state.registry.statuses.get(status, {}).get(lang) if status else None
     context["att_status_id"] = status
     # Translation drift: a notice on Chinese pages whose English text changed since.
-    if source is not None and lang != DEFAULT_LANGUAGE:
-        english = state.model.page(DEFAULT_LANGUAGE, source.base)
+    if source is not None and lang != languages.default():
+        english = state.model.page(languages.default(), source.base)
         if english is not None:
             context["att_translation"] = {
                 "status": translations.status(english, source),
@@ -250,14 +251,14 @@ def on_page_context(context, page, config, nav):
     for alternate in config.extra.get("alternate") or []:
         alternate = dict(alternate)
         alt_file = page.file.alternates.get(alternate["lang"]) if hasattr(page.file, "alternates") else None
-        target = alt_file.url if alt_file else ("" if alternate["lang"] == DEFAULT_LANGUAGE
+        target = alt_file.url if alt_file else ("" if alternate["lang"] == languages.default()
                                                 else f"{alternate['lang']}/")
         alternate["link"] = target or "."
         alternates.append(alternate)
     theme.set_alternates(config, alternates)
     # Search: each language has its own index under its own root.
     theme.set_search_base(context, language_root(page.url, lang))
-    context["att_site_root"] = language_root(page.url, DEFAULT_LANGUAGE)
+    context["att_site_root"] = language_root(page.url, languages.default())
     if source is not None:
         day = state.dates.date_of(page.file.abs_src_path)
         context["att_updated"] = editions.format_date(day, lang)
@@ -278,10 +279,10 @@ def on_template_context(context, template_name, config):
     lang, base = state.lang, context["base_url"]
     context["att_t"] = state.registry.strings(lang)
     context["att_lang"] = lang
-    context["att_not_found"] = notfound.context(base, lang, theme.languages_built(config), DEFAULT_LANGUAGE,
+    context["att_not_found"] = notfound.context(base, lang, theme.languages_built(config), languages.default(),
                                                 state.registry.strings)
-    context["att_search_base"] = notfound.home_of(base, lang, DEFAULT_LANGUAGE)
-    theme.set_alternates(config, notfound.alternates(base, config.extra.get("alternate") or [], DEFAULT_LANGUAGE))
+    context["att_search_base"] = notfound.home_of(base, lang, languages.default())
+    theme.set_alternates(config, notfound.alternates(base, config.extra.get("alternate") or [], languages.default()))
     return context
 
 
@@ -300,7 +301,7 @@ def on_post_build(config):
     if theme.nested_build(config):
         return  # a nested language build; the outer build finishes the job
     languages = theme.languages_built(config)
-    notfound.write_pages(config.site_dir, state.not_found, DEFAULT_LANGUAGE)
+    notfound.write_pages(config.site_dir, state.not_found, languages.default())
     if state.dates is not None:
         state.dates.report()
     for lang, feed in (state.feeds or {}).items():

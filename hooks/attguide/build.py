@@ -21,7 +21,8 @@ from pathlib import Path
 from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
 
-from .read import force as modality
+from .check import wording
+from .read import languages as site_languages
 from .read import registry as registry_module
 from .read import sources
 from .theme import bridge as theme
@@ -35,7 +36,6 @@ from .read.sitemodel import SiteModel, language_of
 
 log = logging.getLogger("mkdocs.plugins.attguide.build")
 
-DEFAULT_LANGUAGE = "en"
 PHASES_PLACEHOLDER = "att:phases"
 ARTICLES_PLACEHOLDER = "att:articles"
 
@@ -48,7 +48,7 @@ class BuildState:
     registry: Registry | None = None
     registry_key: tuple | None = None  # (path, mtime, size) of the registry file read
     model: SiteModel | None = None
-    lang: str = DEFAULT_LANGUAGE
+    lang: str = field(default_factory=site_languages.default)
     nav_template: list | None = None
     nav_expanded: list | None = None  # the nav this state last gave MkDocs (a language's)
     files: Files | None = None
@@ -100,12 +100,12 @@ class BuildState:
         self.model = scan_site(docs_dir, self.registry, shown_prefix=self.docs_prefix, paths=paths)
         # Sources no page cites; cited provisions without a recorded force; avoided terms;
         self.model.problems.extend(sources.check_unused(self.model))
-        self.model.problems.extend(modality.check_coverage(self.model, self.docs_prefix))
+        self.model.problems.extend(wording.check_coverage(self.model, self.docs_prefix))
         if self.termbase is not None:
             for problem in termbase_module.check_model(self.model, self.termbase, self.docs_prefix):
                 self.model.problems.add(problem.path, problem.line, problem.message, problem.hint)
         # Sentences that soften an obligation ("asks", 鼓励) or harden an encouragement.
-        for issue in modality.check_wording(self.model, self.docs_prefix):
+        for issue in wording.check_wording(self.model, self.docs_prefix):
             self.model.problems.add(issue.path, issue.line, issue.message, issue.hint)
         self.model.problems.raise_if_any()
         return self.model
@@ -199,7 +199,7 @@ def split_search_index(site_dir: str, languages: list[str], inline_js: bool = Fa
         search_module.add_keywords(data["docs"], keywords)
     sizes = {}
     for lang in languages:
-        if lang == DEFAULT_LANGUAGE:
+        if lang == site_languages.default():
             others = tuple(f"{other}/" for other in languages if other != lang)
             docs = [d for d in data["docs"] if not d["location"].startswith(others)]
             target = root
@@ -220,7 +220,7 @@ def split_search_index(site_dir: str, languages: list[str], inline_js: bool = Fa
 
 def language_root(page_url: str, lang: str) -> str:
     """URL of the language's home relative to the page (the search ``base``)."""
-    home = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    home = "" if lang == site_languages.default() else f"{lang}/"
     return get_relative_url(home or ".", page_url) if page_url else (home or ".")
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from .check import linkcheck
-from .read import force as modality
+from .check import wording
 from .editions import pdf as pdf_module
 from .read import registry as registry_module
 from .editions import release as release_module
@@ -133,7 +133,7 @@ def force_wording(args) -> int:
     """List sentences citing a provision in words that misstate its force; exit 1 if any."""
     registry = registry_module.load(args.registry)
     model = scan_site(args.docs, registry, shown_prefix=sources_module.shown_path(args.docs))
-    issues = modality.check_wording(model, sources_module.shown_path(args.docs))
+    issues = wording.check_wording(model, sources_module.shown_path(args.docs))
     for issue in issues:
         _say(str(issue))
     _say(f"{len(issues)} sentence{'s' if len(issues) != 1 else ''} to confirm")

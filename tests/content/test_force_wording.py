@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from attguide.read import force as modality
+from attguide.check import wording
 from attguide.read.registry import load
 from attguide.check.scan import scan_site
 
@@ -14,7 +14,7 @@ from support import ROOT
 
 def test_pages_state_the_force_of_the_provisions_they_cite():
     model = scan_site(ROOT / "docs", load(), shown_prefix="docs")
-    issues = modality.check_wording(model, "docs")
+    issues = wording.check_wording(model, "docs")
     listing = "\n".join(str(issue) for issue in issues)
     assert not issues, (f"{len(issues)} sentences cite a provision in words that misstate its force "
-                        f"(confirm each, or mark the line with {modality.ALLOW_MARKER}):\n{listing}")
+                        f"(confirm each, or mark the line with {wording.ALLOW_MARKER}):\n{listing}")

@@ -8,6 +8,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from attguide.read import force as modality
+from attguide.check import wording
 from attguide.read.registry import load
 from attguide.check.scan import scan_site
 
@@ -101,7 +102,7 @@ def issues_for(tmp_path, english, chinese="内容。"):
     zh = PAGE.format(text=chinese).replace("# National control list", "# 国家管制清单")
     write(docs, zh, "c-national-control-system/national-control-list.zh.md")
     model = scan_site(docs, REGISTRY, shown_prefix="docs")
-    return [str(issue) for issue in modality.check_wording(model, "docs")]
+    return [str(issue) for issue in wording.check_wording(model, "docs")]
 
 
 def test_an_obligation_cited_as_asks_is_flagged(tmp_path):
@@ -148,6 +149,6 @@ def test_coverage_requires_a_force_for_every_cited_paragraph(tmp_path):
     table = REGISTRY.force
     partial = modality.ForceTable({n: a for n, a in table.articles.items() if n != 5}, "force.yml")
     model.registry = type(REGISTRY)(**{**REGISTRY.__dict__, "force": partial, "topics_by_id": {}})
-    found = [str(p) for p in modality.check_coverage(model, "docs").items]
+    found = [str(p) for p in wording.check_coverage(model, "docs").items]
     assert "docs/c-national-control-system/national-control-list.md:10: Article 5(2) has no recorded force " \
            "— add it to force.yml (obligation, encouragement, permission or other)" in found

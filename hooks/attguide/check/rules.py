@@ -13,7 +13,8 @@ from pathlib import Path
 
 from ..read import frontmatter
 from . import records
-from ..read.registry import LANGUAGES, Registry
+from ..read import languages
+from ..read.registry import Registry
 from ..read.sitemodel import SiteModel, SourcePage, TRANSLATION_SUFFIX
 
 log = logging.getLogger("mkdocs.plugins.attguide.checks")
@@ -38,7 +39,7 @@ def _counterpart(base: str, lang: str) -> str:
 def _check_pairs(model: SiteModel, prefix: str) -> None:
     """Every page exists in both languages, with the same shared front matter."""
     english = model.pages["en"]
-    for lang in LANGUAGES[1:]:
+    for lang in languages.codes()[1:]:
         translated = model.pages[lang]
         for base, page in english.items():
             if base not in translated:
@@ -80,7 +81,7 @@ def _check_claims(model: SiteModel, prefix: str) -> None:
     dirs = {phase.dir: phase for phase in registry.phases.values()}
     claimed_topics: dict[str, SourcePage] = {}
     claimed_articles: dict[int, SourcePage] = {}
-    for lang in LANGUAGES:
+    for lang in languages.codes():
         for page in model.pages[lang].values():
             shown = _shown(prefix, page.path)
             meta = page.meta

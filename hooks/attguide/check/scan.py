@@ -22,7 +22,8 @@ from ..read import frontmatter
 from ..read import refs
 from . import safety
 from ..read.problems import Problems
-from ..read.registry import LANGUAGES, Registry
+from ..read import languages
+from ..read.registry import Registry
 from ..read.sitemodel import SiteModel, SourcePage, language_of
 
 log = logging.getLogger("mkdocs.plugins.attguide.scan")
@@ -43,7 +44,7 @@ def scan_site(docs_dir: str | Path, registry: Registry, shown_prefix: str = "doc
     :func:`source_paths`); without it every ``*.md`` under ``docs_dir`` is read.
     """
     docs = Path(docs_dir)
-    model = SiteModel(registry, str(docs), {lang: {} for lang in LANGUAGES})
+    model = SiteModel(registry, str(docs), {lang: {} for lang in languages.codes()})
     if paths is None:
         paths = sorted(file.relative_to(docs).as_posix() for file in docs.rglob("*.md"))
     for rel in paths:

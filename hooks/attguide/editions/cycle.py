@@ -10,6 +10,7 @@ import datetime as dt
 import logging
 import os
 
+from ..read.languages import format_date  # noqa: F401 (re-exported)
 from ..read.registry import Cycle, Registry
 
 log = logging.getLogger("mkdocs.plugins.attguide.editions")
@@ -40,13 +41,6 @@ def build_date(environ=os.environ) -> dt.date:
     if epoch and epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
     return dt.date.today()
-
-
-def format_date(day: dt.date, lang: str) -> str:
-    """A date as readers of ``lang`` write it: ``28 November 2026`` / ``2026年11月28日``."""
-    if lang == "zh":
-        return f"{day.year}年{day.month}月{day.day}日"
-    return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
 def edition_context(registry: Registry, cycle: Cycle, versioned: bool, offline: bool,

@@ -31,13 +31,13 @@ from pathlib import Path
 
 import jinja2
 
-from . import changes
+from . import changes, tools
 from . import cycle as editions
+from ..read import languages
 from ..read.registry import Registry
 
 log = logging.getLogger("mkdocs.plugins.attguide.pdf")
 
-LANGUAGES = ("en", "zh")
 PARTIALS = Path(__file__).resolve().parents[3] / "overrides"
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(?P<body>.*)</article>', re.DOTALL)
 _DROP = re.compile(r'<a[^>]*class="(?:md-content__button|headerlink)[^"]*"[^>]*>.*?</a>|<script\b.*?</script>',
@@ -62,15 +62,6 @@ def pdf_url(root_url: str, cycle_id: str, lang: str, versioned: bool, site_root:
     if not root_url:
         return ""
     return f"{root_url.rstrip('/')}/downloads/{pdf_name(cycle_id, lang)}"
-
-
-def file_rows(entry: dict, registry: Registry, lang: str, downloads_root: str | None) -> list[dict]:
-    """For the Downloads page: the PDFs recorded under a cycle's ``files:`` (size, SHA-256, link)."""
-    t = registry.strings(lang)
-    return [{"file": f["file"], "label": t["downloads_pdf"].format(language=t[f"language_{f['lang']}"]),
-             "size": f"{f['size'] / 1e6:.1f} MB", "sha256": f["sha256"],
-             "url": downloads_root + f["file"] if downloads_root else None}
-            for f in entry.get("files") or []]
 
 
 # -- the document -----------------------------------------------------------------------------
@@ -204,10 +195,7 @@ def write_pdf(html: str, site: Path, target: Path) -> None:
 
 def print_build(project: Path, cycle_id: str, site: Path) -> None:
     """The print build: the cycle's offline edition (``.html`` pages, relative links)."""
-    from . import release  # the release module runs the tools; it imports this one
-
-    release._run([release.sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                 cwd=project, ATT_OFFLINE="true", ATT_CYCLE=cycle_id)
+    tools.mkdocs_build(project, site, ATT_OFFLINE="true", ATT_CYCLE=cycle_id)
 
 
 def print_language(site: Path, registry: Registry, cycle_id: str, lang: str, edition_root: str, day,
@@ -237,7 +225,7 @@ def build_pdfs(project: Path, registry: Registry, cycle_id: str, out_dir: Path, 
             print_build(project, cycle_id, site)
             log.info("pdf: print build in %.1f s", time.monotonic() - started)
         # One process per language: WeasyPrint is single-threaded and the languages are independent.
-        with concurrent.futures.ProcessPoolExecutor(max_workers=len(LANGUAGES)) as pool:
+        with concurrent.futures.ProcessPoolExecutor(max_workers=len(languages.codes())) as pool:
             jobs = [pool.submit(print_language, site, registry, cycle_id, lang, edition_root, day, out_dir)
-                    for lang in LANGUAGES]
+                    for lang in languages.codes()]
             return [job.result() for job in jobs]

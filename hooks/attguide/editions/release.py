@@ -36,7 +36,7 @@ from pathlib import Path
 from . import changes
 from ..views import downloads
 from . import cycle as editions
-from . import pdf
+from . import pdf, tools
 from ..read.registry import Registry
 
 log = logging.getLogger("mkdocs.plugins.attguide.release")
@@ -49,32 +49,12 @@ def bundle_name(cycle_id: str) -> str:
     return f"att-guidance-{cycle_id}-offline.zip"
 
 
-def _env(**extra) -> dict:
-    """The environment for mkdocs and mike: quiet warnings, the project's mkdocs first."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **extra)
-    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
-    return env
-
-
-def _tool(name: str) -> str:
-    """A console script installed beside the running Python (mike, mkdocs)."""
-    return str(Path(sys.executable).parent / name)
-
-
-def _run(args: list[str], cwd: Path, **extra) -> subprocess.CompletedProcess:
-    """Run a command, failing loudly with its output."""
-    result = subprocess.run(args, cwd=cwd, env=_env(**extra), capture_output=True, text=True)
-    if result.returncode != 0:
-        raise RuntimeError(f"{' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
-    return result
-
-
 def build_bundle(project: Path, cycle_id: str, out_dir: Path) -> dict:
     """Build the offline site of ``cycle_id`` and zip it; return its downloads entry."""
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / f"att-guidance-{cycle_id}"
-        _run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        tools.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
              cwd=project, ATT_OFFLINE="true", ATT_CYCLE=cycle_id)
         archive = out_dir / bundle_name(cycle_id)
         with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zipped:
@@ -108,12 +88,12 @@ def deploy(project: Path, registry: Registry, cycle_id: str) -> bool:
     numbers = [registry.cycles[v["version"]].number for v in deployed_versions(project)
                if v["version"] in registry.cycles]
     latest = cycle.number >= max(numbers, default=0)
-    args = [_tool("mike"), "deploy", "--title", cycle.label("en"), cycle_id]
+    args = [tools.tool("mike"), "deploy", "--title", cycle.label("en"), cycle_id]
     if latest:
         args += ["latest", "--update-aliases"]
-    _run(args, cwd=project)
+    tools.run(args, cwd=project)
     if latest:
-        _run([_tool("mike"), "set-default", "latest"], cwd=project)
+        tools.run([tools.tool("mike"), "set-default", "latest"], cwd=project)
     return latest
 
 
@@ -124,8 +104,8 @@ def ensure_branch(project: Path) -> None:
         return
     empty = subprocess.run(["git", "hash-object", "-t", "tree", "-w", "--stdin"], cwd=project, input="",
                            capture_output=True, text=True, check=True).stdout.strip()
-    commit = _run(["git", "commit-tree", empty, "-m", "Start the versioned site"], cwd=project).stdout.strip()
-    _run(["git", "branch", BRANCH, commit], cwd=project)
+    commit = tools.run(["git", "commit-tree", empty, "-m", "Start the versioned site"], cwd=project).stdout.strip()
+    tools.run(["git", "branch", BRANCH, commit], cwd=project)
 
 
 def publish_files(project: Path, files: dict[str, bytes], message: str) -> None:
@@ -133,18 +113,18 @@ def publish_files(project: Path, files: dict[str, bytes], message: str) -> None:
     ensure_branch(project)
     with tempfile.TemporaryDirectory() as tmp:
         tree = Path(tmp) / "pages"
-        _run(["git", "worktree", "add", "--quiet", str(tree), BRANCH], cwd=project)
+        tools.run(["git", "worktree", "add", "--quiet", str(tree), BRANCH], cwd=project)
         try:
             for name, content in files.items():
                 target = tree / name
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(content)
-            _run(["git", "add", "--", *files], cwd=tree)
-            status = _run(["git", "status", "--porcelain"], cwd=tree).stdout
+            tools.run(["git", "add", "--", *files], cwd=tree)
+            status = tools.run(["git", "status", "--porcelain"], cwd=tree).stdout
             if status.strip():
-                _run(["git", "commit", "--quiet", "-m", message], cwd=tree)
+                tools.run(["git", "commit", "--quiet", "-m", message], cwd=tree)
         finally:
-            _run(["git", "worktree", "remove", "--force", str(tree)], cwd=project)
+            tools.run(["git", "worktree", "remove", "--force", str(tree)], cwd=project)
 
 
 def publish_bundle(project: Path, out_dir: Path, entry: dict) -> list[dict]:
@@ -186,7 +166,7 @@ def release(project: Path, registry: Registry, cycle_id: str, push: bool = False
     latest = deploy(project, registry, cycle_id)
     publish_root_404(project, cycle_id)
     if push:
-        _run(["git", "push", "origin", BRANCH], cwd=project)
+        tools.run(["git", "push", "origin", BRANCH], cwd=project)
     return dict(entry, files=files, tag=tag, latest=latest, bundle_seconds=round(bundle_seconds, 1),
                 pdf_seconds=round(pdf_seconds, 1),
                 total_seconds=round(time.monotonic() - started, 1), released=dt.datetime.now().isoformat())

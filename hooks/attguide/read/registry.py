@@ -21,14 +21,13 @@ from mkdocs.config.base import ValidationError
 
 from . import force as modality
 from . import sources as sources_module
-from . import yamlsource
+from . import languages, yamlsource
 from .problems import Problems
 from .yamlsource import Bilingual, check_entry, child, items, line_of
 
 log = logging.getLogger("mkdocs.plugins.attguide.registry")
 
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data" / "registry.yml"  # hooks/data/
-LANGUAGES = ("en", "zh")
 # Controlled vocabularies of presentation and current-issue records.
 VOCABULARIES = ("stakeholders", "regions", "profiles", "issue_statuses")
 
@@ -358,7 +357,7 @@ def load(path: str | Path = DEFAULT_PATH) -> Registry:
     # Articles: numbered 1..N without gaps, each listed once.
     articles: dict[int, Article] = {}
     for values, line, _ in _entries(root, data, "articles", ArticleEntry, "an article entry",
-                                    ("number", "en", "zh"), shown, problems):
+                                    ("number", *languages.codes()), shown, problems):
         article = Article(values["number"], values["en"], values["zh"], values["zh_source"],
                           values["paragraphs"])
         if article.number in articles:
@@ -381,12 +380,12 @@ def load(path: str | Path = DEFAULT_PATH) -> Registry:
     phases: dict[str, Phase] = {}
     dirs: dict[str, int] = {}
     for order, (values, line, node) in enumerate(_entries(
-            root, data, "phases", PhaseEntry, "a phase entry", ("id", "dir", "en", "zh"), shown, problems)):
+            root, data, "phases", PhaseEntry, "a phase entry", ("id", "dir", *languages.codes()), shown, problems)):
         phase_id = values["id"]
         topics: list[Topic] = []
         for topic_node, raw in zip(items(child(node, "topics")), values["topics"]):
             topic = check_entry(raw, topic_node, TopicEntry, HINTS, shown, problems,
-                                f"a topic entry of phase {phase_id}", ("id", "en", "zh"))
+                                f"a topic entry of phase {phase_id}", ("id", *languages.codes()))
             if topic is None:
                 continue
             if any(t.id == topic["id"] for t in topics):

@@ -28,7 +28,7 @@ FILE_NAME = "sources.yml"
 KINDS = ("treaty", "un-record", "att-document", "guide")
 STATUSES = ("draft", "welcomed", "endorsed", "adopted")
 # ISO 639-1 codes of the UN's six official languages: the only ones recorded so far.
-LANGUAGE_CODES = ("ar", "zh", "en", "fr", "ru", "es")
+LANGUAGE_CODES = ("ar", "en", "es", "fr", "ru", "zh")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 

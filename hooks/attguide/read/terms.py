@@ -24,6 +24,7 @@ from mkdocs.config import config_options as c
 
 from . import refs
 from .yamlsource import Bilingual, check_entry, child, items, key_lines, read
+from . import languages
 from .problems import Problem, Problems
 from .registry import Registry
 
@@ -164,7 +165,7 @@ def _entry(raw, node, shown: str, registry: Registry, problems: Problems) -> Ter
     line = node.start_mark.line + 1
     lines = key_lines(node, line)
     values = check_entry(raw, node, TermEntry, HINTS, shown, problems, "a term entry",
-                         required=("id", "section", "en", "zh", "definition"), line=line)
+                         required=("id", "section", *languages.codes(), "definition"), line=line)
     if values is None:
         return None
     if not _ID.match(values["id"]):
@@ -189,7 +190,7 @@ def _entry(raw, node, shown: str, registry: Registry, problems: Problems) -> Ter
                          f"did you mean '{near}'?" if near and not ref.startswith("art:") else PAGE_HINT)
         elif path not in pages:
             pages.append(path)
-    for lang in ("en", "zh"):
+    for lang in languages.codes():
         text = values["definition"][lang]
         first = lines.get("definition", line)
         for link in refs.scan(text):
@@ -329,7 +330,7 @@ def check_docs(docs_dir: str | Path, termbase: Termbase, registry: Registry, sho
     """Every page of ``docs_dir`` checked (``make terms``, outside a build)."""
     docs = Path(docs_dir)
     kept = _kept_titles(registry)
-    sets = {lang: rule_set(termbase, lang) for lang in ("en", "zh")}
+    sets = {lang: rule_set(termbase, lang) for lang in languages.codes()}
     problems: list[Problem] = []
     for file in sorted(docs.rglob("*.md")):
         rel = file.relative_to(docs).as_posix()

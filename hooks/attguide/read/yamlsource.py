@@ -17,6 +17,7 @@ import yaml
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
+from . import languages
 from .problems import Problems
 
 log = logging.getLogger("mkdocs.plugins.attguide.yamlsource")
@@ -78,23 +79,23 @@ class Bilingual(c.Type):
         value = super().run_validation(value)
         if self.lists:
             return self._lists(value)
-        missing = [lang for lang in ("en", "zh") if value.get(lang) is None
+        missing = [lang for lang in languages.codes() if value.get(lang) is None
                    or (not self.allow_empty and not str(value.get(lang)).strip())]
         if missing:
             raise ValidationError("no " + " or ".join(missing) + " text")
-        extra = sorted(set(value) - {"en", "zh"})
+        extra = sorted(set(value) - set(languages.codes()))
         if extra:
             raise ValidationError("unknown language key " + ", ".join(map(str, extra)))
-        return {"en": str(value["en"]).strip(), "zh": str(value["zh"]).strip()}
+        return {lang: str(value[lang]).strip() for lang in languages.codes()}
 
     @staticmethod
     def _lists(value: dict) -> dict:
         """A tuple of non-empty words per language (an absent language is an empty tuple)."""
-        extra = sorted(set(value) - {"en", "zh"})
+        extra = sorted(set(value) - set(languages.codes()))
         if extra:
             raise ValidationError("unknown language key " + ", ".join(map(str, extra)))
         result = {}
-        for lang in ("en", "zh"):
+        for lang in languages.codes():
             words = value.get(lang) or []
             if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
                 raise ValidationError(f"{lang} must be a list of words")

@@ -41,9 +41,10 @@ from __future__ import annotations
 
 import logging
 
+from ..read import languages
+
 log = logging.getLogger("mkdocs.plugins.attguide.theme")
 
-DEFAULT_LANGUAGE = "en"
 I18N_PLUGIN = "i18n"
 OFFLINE_INDEX_PREFIX = "var __index = "  # material/plugins/offline/plugin.py writes the same
 POLYFILL_MARKER = "iframe-worker"  # what the offline plugin looks for in config.extra.polyfills
@@ -57,7 +58,7 @@ def _i18n(config):
 
 def language_built(config) -> str:
     """The language static-i18n is building now (the default language without the plugin)."""
-    return getattr(_i18n(config), "current_language", None) or DEFAULT_LANGUAGE
+    return getattr(_i18n(config), "current_language", None) or languages.default()
 
 
 def nested_build(config) -> bool:
@@ -68,7 +69,7 @@ def nested_build(config) -> bool:
 
 def languages_built(config) -> list[str]:
     """Every language static-i18n builds, the default first."""
-    return list(getattr(_i18n(config), "build_languages", None) or [DEFAULT_LANGUAGE])
+    return list(getattr(_i18n(config), "build_languages", None) or [languages.default()])
 
 
 def set_alternates(config, alternates: list[dict]) -> None:

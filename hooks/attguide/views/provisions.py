@@ -87,7 +87,7 @@ def _date(text: str, lang: str) -> str:
     """A recorded ``YYYY-MM-DD`` date as readers write it (other forms as they stand)."""
     import datetime as dt
 
-    from ..editions.cycle import format_date
+    from ..read.languages import format_date
 
     try:
         return format_date(dt.date.fromisoformat(text), lang)

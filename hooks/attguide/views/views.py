@@ -11,9 +11,9 @@ import logging
 import datetime as dt
 from typing import Callable
 
-from ..editions import pdf
+from . import downloads
 from ..check import records
-from ..editions.cycle import format_date
+from ..read.languages import format_date
 from ..read.refs import Target
 from ..read.registry import Registry
 from ..read.sitemodel import SiteModel, SourcePage
@@ -147,7 +147,7 @@ def downloads_view(entries: list[dict], registry: Registry, lang: str, downloads
                      "size": f"{entry['size'] / 1e6:.1f} MB", "sha256": entry["sha256"],
                      "date": format_date(day, lang) if day else "",
                      "url": downloads_root + entry["file"] if downloads_root else None,
-                     "files": pdf.file_rows(entry, registry, lang, downloads_root)})
+                     "files": downloads.file_rows(entry, registry, lang, downloads_root)})
     return rows
 
 
