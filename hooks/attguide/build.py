@@ -29,7 +29,7 @@ from .theme import bridge as theme
 from .search import index as search_module
 from .read import terms as termbase_module
 from .views import views
-from .read.problems import Problems
+from .read.problems import Problems, shown_path
 from .read.registry import Registry
 from .check.scan import scan_site
 from .read.sitemodel import SiteModel, language_of
@@ -96,7 +96,7 @@ class BuildState:
     # -- first pass ---------------------------------------------------------------------
     def scan(self, docs_dir: str, paths: list[str] | None = None) -> SiteModel:
         """Read and check every page of both languages; fail once with every problem."""
-        self.docs_prefix = _docs_prefix(docs_dir)
+        self.docs_prefix = shown_path(docs_dir)
         self.model = scan_site(docs_dir, self.registry, shown_prefix=self.docs_prefix, paths=paths)
         # Sources no page cites; cited provisions without a recorded force; avoided terms;
         self.model.problems.extend(sources.check_unused(self.model))
@@ -141,14 +141,6 @@ class BuildState:
             return None
         lang, base = language_of(page.file.src_uri)
         return self.model.page(lang, base)
-
-
-def _docs_prefix(docs_dir: str) -> str:
-    """How the docs folder is shown in messages: relative to the working directory."""
-    try:
-        return Path(docs_dir).resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return str(docs_dir)
 
 
 def _expand(items: list, registry: Registry, lang: str) -> list:

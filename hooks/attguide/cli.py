@@ -125,15 +125,15 @@ def translations_mark(args) -> int:
 def check_sources(args) -> int:
     """HEAD/GET every external address; say plainly when there is no network."""
     registry = registry_module.load(args.registry)
-    shown = sources_module.shown_path(sources_module.path_beside(args.registry))
+    shown = shown_path(sources_module.path_beside(args.registry))
     return linkcheck.run(registry.sources, shown, Path(args.docs), _say)
 
 
 def force_wording(args) -> int:
     """List sentences citing a provision in words that misstate its force; exit 1 if any."""
     registry = registry_module.load(args.registry)
-    model = scan_site(args.docs, registry, shown_prefix=sources_module.shown_path(args.docs))
-    issues = wording.check_wording(model, sources_module.shown_path(args.docs))
+    model = scan_site(args.docs, registry, shown_prefix=shown_path(args.docs))
+    issues = wording.check_wording(model, shown_path(args.docs))
     for issue in issues:
         _say(str(issue))
     _say(f"{len(issues)} sentence{'s' if len(issues) != 1 else ''} to confirm")

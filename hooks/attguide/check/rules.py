@@ -14,7 +14,7 @@ from pathlib import Path
 from ..read import frontmatter
 from . import records
 from ..read import languages
-from ..read.registry import Registry
+from ..read.problems import shown_path
 from ..read.sitemodel import SiteModel, SourcePage, TRANSLATION_SUFFIX
 
 log = logging.getLogger("mkdocs.plugins.attguide.checks")
@@ -149,7 +149,7 @@ def _check_claims(model: SiteModel, prefix: str) -> None:
                 continue
             if page is None or page.meta.get("topic") != topic.id:
                 model.problems.add(
-                    _registry_path(registry), topic.line or phase.line,
+                    shown_path(registry.path), topic.line or phase.line,
                     f"topic {topic.key} has no page",
                     f"create {_shown(prefix, path)} and its .zh.md counterpart "
                     f"(make new-topic PHASE={phase.id} ID={topic.id})")
@@ -227,12 +227,3 @@ def _check_title(model: SiteModel, page: SourcePage, shown: str) -> None:
     elif page.h1 != expected:
         model.problems.add(shown, page.h1_line, f"the title '{page.h1}' differs from the registry's name",
                            f"write '# {expected}' (or rename the topic in the registry)")
-
-
-def _registry_path(registry: Registry) -> str:
-    """The registry's path as shown in messages."""
-    path = Path(registry.path)
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)

@@ -1,13 +1,15 @@
 """Contributor-facing problems: collected over a whole build, reported together.
 
 Every problem reads ``path:line: what is wrong — what would be right`` so that a
-contributor can act on it without reading Python.
+contributor can act on it without reading Python. :func:`shown_path` is how a path is
+shown in those messages.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
@@ -66,3 +68,12 @@ class Problems:
             f"{count} problem{'s' if count != 1 else ''} found in {what}; "
             "each is listed above as path:line: what is wrong — what would be right."
         )
+
+
+def shown_path(path: str | Path) -> str:
+    """How a file or folder is named in messages: relative to the working directory when it
+    lies below it, else as given. The one way the hooks print a path."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)

@@ -1,7 +1,8 @@
 """The reference data: treaty articles, implementation phases, topics, CSP cycles.
 
-Everything comes from one YAML file (``data/registry.yml`` beside this module). Its
-schema is declared below as MkDocs ``Config`` classes (one per kind of entry, as the page
+Everything comes from one YAML file (``hooks/data/registry.yml``). The data classes
+(articles, phases, topics, cycles, :class:`Registry`) are in :mod:`attguide.read.registrydata`
+and re-exported here; the file's schema is declared below as MkDocs ``Config`` classes (one per kind of entry, as the page
 front matter is), and :func:`load` checks every entry against it, then the rules between
 entries (articles numbered 1..N without gaps, ids listed once); each mistake is reported
 as ``registry.yml:line: what — what would be right``, all of them in one build.
@@ -9,9 +10,7 @@ as ``registry.yml:line: what — what would be right``, all of them in one build
 
 from __future__ import annotations
 
-import difflib
 import logging
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -22,196 +21,12 @@ from mkdocs.config.base import ValidationError
 from . import force as modality
 from . import sources as sources_module
 from . import languages, yamlsource
-from .problems import Problems
+from .problems import Problems, shown_path
+from .registrydata import DEFAULT_PATH, VOCABULARIES, Article, Cycle, Phase, Registry, Topic  # noqa: F401 (re-exported)
 from .yamlsource import Bilingual, check_entry, child, items, line_of
 
 log = logging.getLogger("mkdocs.plugins.attguide.registry")
 
-DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data" / "registry.yml"  # hooks/data/
-# Controlled vocabularies of presentation and current-issue records.
-VOCABULARIES = ("stakeholders", "regions", "profiles", "issue_statuses")
-
-
-@dataclass(frozen=True)
-class Article:
-    """A treaty article: number, titles and how many numbered paragraphs it has."""
-
-    number: int
-    en: str
-    zh: str
-    zh_source: str
-    paragraphs: int
-
-    def title(self, lang: str) -> str:
-        """The article's title in ``lang``."""
-        return self.zh if lang == "zh" else self.en
-
-    def label(self, lang: str, paragraph: int | None = None) -> str:
-        """Short citation such as ``Article 7(3)`` or ``第7条第3款``."""
-        if lang == "zh":
-            return f"第{self.number}条" + (f"第{paragraph}款" if paragraph else "")
-        return f"Article {self.number}" + (f"({paragraph})" if paragraph else "")
-
-    @property
-    def slug(self) -> str:
-        """The article page's file stem, e.g. ``article-7``."""
-        return f"article-{self.number}"
-
-
-@dataclass(frozen=True)
-class Topic:
-    """A topic of the seed's annex chart, identified by its phase and its own id."""
-
-    phase_id: str
-    id: str
-    en: str
-    zh: str
-    order: int
-    line: int = 0  # of its entry in the registry file
-
-    @property
-    def key(self) -> str:
-        """The qualified reference ``phase/topic``."""
-        return f"{self.phase_id}/{self.id}"
-
-    def title(self, lang: str) -> str:
-        """The topic's name in ``lang`` (Chinese: the seed's chart label)."""
-        return self.zh if lang == "zh" else self.en
-
-
-@dataclass(frozen=True)
-class Phase:
-    """An implementation phase (a–i) or the cross-cutting function."""
-
-    id: str
-    letter: str | None
-    dir: str
-    order: int
-    names: dict
-    topics: tuple[Topic, ...] = ()
-    cross_cutting: bool = False
-    in_parentheses: bool = False
-    line: int = 0  # of its entry in the registry file
-
-    def name(self, lang: str) -> str:
-        """Full name as in the seed's paragraph 8."""
-        return self.names[lang]["name"]
-
-    def short(self, lang: str) -> str:
-        """Short name as in the seed's annex chart."""
-        return self.names[lang]["short"]
-
-    def label(self, lang: str) -> str:
-        """Navigation label: letter and short name, e.g. ``e. Application and authorization``."""
-        return f"{self.letter}. {self.short(lang)}" if self.letter else self.short(lang)
-
-    @property
-    def overview_path(self) -> str:
-        """Source path of the phase overview page (English name)."""
-        return f"{self.dir}/index.md"
-
-    def topic_path(self, topic: Topic) -> str:
-        """Source path of a topic page (English name)."""
-        return f"{self.dir}/{topic.id}.md"
-
-
-@dataclass(frozen=True)
-class Cycle:
-    """A CSP cycle: the preparatory period leading up to one Conference."""
-
-    id: str
-    number: int
-    year: int
-    span: str
-    place: dict | None
-    dates: str | None
-    status: str
-    workplan: dict = field(default_factory=dict)
-
-    def label(self, lang: str) -> str:
-        """Version label, e.g. ``CSP12 cycle (2025–2026)`` / ``CSP12周期（2025–2026年）``."""
-        if lang == "zh":
-            return f"CSP{self.number}周期（{self.span}年）"
-        return f"CSP{self.number} cycle ({self.span})"
-
-    def status_label(self, lang: str) -> str:
-        """The cycle's status for readers, e.g. ``concluded at CSP12``."""
-        if self.status == "concluded":
-            return f"已于CSP{self.number}结束" if lang == "zh" else f"concluded at CSP{self.number}"
-        return f"CSP{self.number}的草稿" if lang == "zh" else f"draft for CSP{self.number}"
-
-
-@dataclass
-class Registry:
-    """All reference data, with the look-ups and suggestions the checks need."""
-
-    articles: dict[int, Article]
-    phases: dict[str, Phase]
-    cycles: dict[str, Cycle]
-    statuses: dict[str, dict]
-    abbreviations: dict[str, dict]
-    ui: dict[str, dict] = field(default_factory=dict)
-    vocabularies: dict[str, dict] = field(default_factory=dict)  # stakeholders, regions, …
-    path: str = str(DEFAULT_PATH)
-    sources: dict = field(default_factory=dict)  # id -> attguide.sources.Source (sources.yml beside)
-    force: object = None  # attguide.modality.ForceTable (force.yml beside)
-    topics_by_id: dict[str, list[Topic]] = field(default_factory=dict)
-    _strings: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
-
-    def __post_init__(self) -> None:
-        """Index topics by their own id, to resolve unqualified references."""
-        for phase in self.phases.values():
-            for topic in phase.topics:
-                self.topics_by_id.setdefault(topic.id, []).append(topic)
-
-    # -- look-ups ---------------------------------------------------------------------
-    def all_topics(self) -> list[Topic]:
-        """Every topic, in phase order then chart order."""
-        return [topic for phase in self.phases.values() for topic in phase.topics]
-
-    def topic(self, key: str) -> Topic | None:
-        """The topic for a qualified key ``phase/topic``, or None."""
-        phase_id, _, topic_id = key.partition("/")
-        phase = self.phases.get(phase_id)
-        if phase is None:
-            return None
-        return next((t for t in phase.topics if t.id == topic_id), None)
-
-    def strings(self, lang: str) -> dict[str, str]:
-        """The interface strings of the generated views, in ``lang`` (computed once)."""
-        if lang not in self._strings:
-            self._strings[lang] = {key: texts.get(lang, texts.get("en", key)) for key, texts in self.ui.items()}
-        return self._strings[lang]
-
-    def term(self, vocabulary: str, key: str, lang: str) -> str:
-        """A controlled term in ``lang`` (the key itself when unknown)."""
-        return self.vocabularies.get(vocabulary, {}).get(key, {}).get(lang, key)
-
-    def newest_cycle(self) -> Cycle:
-        """The cycle with the highest number (the one under way)."""
-        return max(self.cycles.values(), key=lambda cycle: cycle.number)
-
-    def article_range(self) -> str:
-        """``1–28``: the valid article numbers, for messages."""
-        return f"{min(self.articles)}–{max(self.articles)}"
-
-    # -- suggestions ------------------------------------------------------------------
-    def suggest_topic(self, text: str) -> str:
-        """The nearest qualified topic key, for 'did you mean' hints."""
-        keys = [t.key for t in self.all_topics()] + list(self.topics_by_id)
-        match = difflib.get_close_matches(text, keys, n=1, cutoff=0.5)
-        if not match:
-            return ""
-        found = match[0]
-        if "/" not in found:
-            candidates = self.topics_by_id[found]
-            found = candidates[0].key if len(candidates) == 1 else found
-        return found
-
-    def suggest_phase(self, text: str) -> str:
-        """The nearest phase id."""
-        match = difflib.get_close_matches(text.lower(), list(self.phases), n=1, cutoff=0.3)
-        return match[0] if match else ""
 
 
 class _Names(c.Type):
@@ -332,7 +147,7 @@ def _entries(root, data: dict, section: str, schema, what: str, required: tuple,
 def load(path: str | Path = DEFAULT_PATH) -> Registry:
     """Read and check the registry; raise ``PluginError`` listing every problem."""
     path = Path(path)
-    shown = _display_path(path)
+    shown = shown_path(path)
     problems = Problems()
     root, data = yamlsource.read(path.read_text(encoding="utf-8-sig"), shown, problems, "the registry")
     problems.raise_if_any("the registry")
@@ -439,14 +254,6 @@ def load(path: str | Path = DEFAULT_PATH) -> Registry:
     return Registry(articles, phases, cycles, dict(data.get("statuses") or {}),
                     dict(data.get("abbreviations") or {}), dict(ui or {}), vocabularies, str(path),
                     sources_module.load(sources_module.path_beside(path),
-                                        _display_path(sources_module.path_beside(path))),
+                                        shown_path(sources_module.path_beside(path))),
                     force=modality.load(modality.path_beside(path), articles,
-                                        _display_path(modality.path_beside(path))))
-
-
-def _display_path(path: Path) -> str:
-    """Path relative to the working directory when possible, for messages."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+                                        shown_path(modality.path_beside(path))))

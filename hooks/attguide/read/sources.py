@@ -20,7 +20,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
 from .yamlsource import Bilingual, check_entry, child, items, key_lines, read
-from .problems import Problems
+from .problems import Problems, shown_path
 
 log = logging.getLogger("mkdocs.plugins.attguide.sources")
 
@@ -220,11 +220,3 @@ def check_unused(model) -> Problems:
                          f"cite it on a page ([](src:{source.id}) or sources: [{source.id}]) "
                          "or remove the entry")
     return problems
-
-
-def shown_path(path: str | Path) -> str:
-    """A path relative to the working directory when possible, for messages."""
-    try:
-        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
