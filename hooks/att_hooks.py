@@ -45,6 +45,8 @@ from attguide.check import scan
 from attguide.search import index as search
 from attguide.search import segmenter
 from attguide.read import terms as termbase
+from attguide.search import keywords
+from attguide.views import glossary
 from attguide.theme import bridge as theme
 from attguide.editions import translations
 from attguide.views import views
@@ -79,9 +81,9 @@ def on_config(config):
                            if custom else str(DEFAULT_REGISTRY))
     state.load_registry()
     state.termbase = termbase.load(termbase.path_beside(state.registry_path), state.registry)
-    segmenter.keep_whole(termbase.search_words(state.termbase))
+    segmenter.keep_whole(keywords.search_words(state.termbase))
     state.page_keywords = {path: search.keywords_text(words)
-                           for path, words in termbase.page_keywords(state.termbase).items()}
+                           for path, words in keywords.page_keywords(state.termbase).items()}
     if config.nav:
         config.nav = state.expand_nav(config.nav, state.lang)
     state.cycle, state.versioned = editions.current_cycle(state.registry)
@@ -129,7 +131,7 @@ def on_page_markdown(markdown, page, config, files):
     if source.base in state.page_keywords:
         state.search_keywords[page.url] = state.page_keywords[source.base]
     if source.meta.get("view") == "glossary":
-        view = termbase.glossary_view(state.termbase, state.registry, state.lang)
+        view = glossary.glossary_view(state.termbase, state.registry, state.lang)
         markdown = markdown.rstrip() + "\n\n" + render(state.env, "glossary-markdown", view=view,
                                                         t=state.registry.strings(state.lang))
     links = refs.links_for(markdown, source.body, source.targets, state.registry)

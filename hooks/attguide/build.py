@@ -27,7 +27,7 @@ from .read import registry as registry_module
 from .read import sources
 from .theme import bridge as theme
 from .search import index as search_module
-from .read import terms as termbase_module
+from .check import termcheck
 from .views import views
 from .read.problems import Problems, shown_path
 from .read.registry import Registry
@@ -102,7 +102,7 @@ class BuildState:
         self.model.problems.extend(sources.check_unused(self.model))
         self.model.problems.extend(wording.check_coverage(self.model, self.docs_prefix))
         if self.termbase is not None:
-            for problem in termbase_module.check_model(self.model, self.termbase, self.docs_prefix):
+            for problem in termcheck.check_model(self.model, self.termbase, self.docs_prefix):
                 self.model.problems.add(problem.path, problem.line, problem.message, problem.hint)
         # Sentences that soften an obligation ("asks", 鼓励) or harden an encouragement.
         for issue in wording.check_wording(self.model, self.docs_prefix):

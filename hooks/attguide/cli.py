@@ -24,6 +24,7 @@ from .editions import release as release_module
 from .editions import scaffold
 from .read import sources as sources_module
 from .read import terms as termbase
+from .check import termcheck
 from .editions import translations
 from .check.scan import scan_site
 
@@ -142,7 +143,7 @@ def terms(args) -> int:
     """Check every page against the termbase; list each avoided variant as path:line."""
     registry = registry_module.load(args.registry)
     base = termbase.load(termbase.path_beside(args.registry), registry)
-    found = termbase.check_docs(args.docs, base, registry)
+    found = termcheck.check_docs(args.docs, base, registry)
     for problem in found:
         _say(str(problem))
     _say(f"{len(found)} avoided term(s) or spelling(s) found in {args.docs}" if found else

@@ -9,6 +9,9 @@ from mkdocs.exceptions import PluginError
 
 from attguide.search import segmenter
 from attguide.read import terms as termbase
+from attguide.check import termcheck
+from attguide.search import keywords as search_keywords
+from attguide.views import glossary
 from attguide.read.registry import load
 
 REGISTRY = load()
@@ -47,13 +50,13 @@ def small(tmp_path, text=SMALL):
 def test_chinese_variant_is_reported_with_path_line_and_the_preferred_form(tmp_path):
     base = small(tmp_path)
     text = "---\nphase: c\n---\n\n# 标题\n\n由主管机构签发。\n"
-    found = termbase.check_page(text, "zh", "docs/x.zh.md", base)
+    found = termcheck.check_page(text, "zh", "docs/x.zh.md", base)
     assert [str(p) for p in found] == [
         "docs/x.zh.md:7: 主管机构 — the termbase uses 国家主管当局 (glossary: competent national authority)"]
 
 
 def test_the_longest_variant_is_reported_once(tmp_path):
-    found = termbase.check_page("设立国家主管机构。\n", "zh", "x.zh.md", small(tmp_path))
+    found = termcheck.check_page("设立国家主管机构。\n", "zh", "x.zh.md", small(tmp_path))
     assert [p.message for p in found] == ["国家主管机构"]
 
 
@@ -65,18 +68,18 @@ def test_the_longest_variant_is_reported_once(tmp_path):
     "[链接](../主管机构.md)不算。",                  # a link target
 ])
 def test_exempt_places_are_not_reported(tmp_path, line):
-    assert termbase.check_page(line + "\n", "zh", "x.zh.md", small(tmp_path)) == []
+    assert termcheck.check_page(line + "\n", "zh", "x.zh.md", small(tmp_path)) == []
 
 
 def test_kept_titles_and_fenced_code_are_not_reported(tmp_path):
     text = "# 主管机构\n\n```\n主管机构\n```\n"
-    assert termbase.check_page(text, "zh", "x.zh.md", small(tmp_path), kept_titles=("主管机构",)) == []
-    assert len(termbase.check_page(text, "zh", "x.zh.md", small(tmp_path))) == 1
+    assert termcheck.check_page(text, "zh", "x.zh.md", small(tmp_path), kept_titles=("主管机构",)) == []
+    assert len(termcheck.check_page(text, "zh", "x.zh.md", small(tmp_path))) == 1
 
 
 def test_english_spelling_names_the_whole_word(tmp_path):
     text = "Authorisations are issued; the office authorised it.\nThe emphasis is fine; emphasise is not.\n"
-    found = [str(p) for p in termbase.check_page(text, "en", "x.md", small(tmp_path))]
+    found = [str(p) for p in termcheck.check_page(text, "en", "x.md", small(tmp_path))]
     assert found == [
         "x.md:1: Authorisations — the termbase uses Authorizations (spelling: -ize, as in the Treaty)",
         "x.md:1: authorised — the termbase uses authorized (spelling: -ize, as in the Treaty)",
@@ -103,8 +106,8 @@ def test_definition_references_are_checked(tmp_path, caplog):
 
 
 def test_glossary_orders_english_a_to_z_and_chinese_by_pinyin():
-    english = termbase.glossary_view(PROJECT, REGISTRY, "en")
-    chinese = termbase.glossary_view(PROJECT, REGISTRY, "zh")
+    english = glossary.glossary_view(PROJECT, REGISTRY, "en")
+    chinese = glossary.glossary_view(PROJECT, REGISTRY, "zh")
     english_titles = [e["title"] for g in english["groups"] for e in g["entries"]]
     assert english_titles == sorted(english_titles, key=str.lower)
     assert [g["letter"] for g in chinese["groups"]] == sorted(g["letter"] for g in chinese["groups"])
@@ -120,7 +123,7 @@ def test_every_registry_abbreviation_has_a_glossary_entry():
 
 
 def test_the_fields_terms_are_kept_whole_by_the_search_segmenter():
-    words = termbase.search_words(PROJECT)
+    words = search_keywords.search_words(PROJECT)
     assert {"国家管制清单", "最终用户证书", "联合国常规武器登记册", "风险评估"} <= set(words)
     segmenter.keep_whole(words)
     assert segmenter.segment("各国应提供国家管制清单和最终用户证书") == \
@@ -141,13 +144,13 @@ def test_pages_are_checked_against_the_registry_with_lines(tmp_path, caplog):
 def test_page_keywords_reach_each_page_in_both_languages(tmp_path):
     text = SMALL.replace("    zh: 武器禁运\n", "    zh: 武器禁运\n    aliases: {en: [embargo], zh: [禁运]}\n"
                                               "    pages: [e/prohibitions, art:6]\n")
-    keywords = termbase.page_keywords(small(tmp_path, text))
+    keywords = search_keywords.page_keywords(small(tmp_path, text))
     assert keywords == {"e-authorization/prohibitions.md": ["arms embargo", "武器禁运", "embargo", "禁运"],
                         "articles/article-6.md": ["arms embargo", "武器禁运", "embargo", "禁运"]}
 
 
 def test_the_project_termbase_sends_abbreviations_to_the_pages_that_treat_them():
-    keywords = termbase.page_keywords(PROJECT)
+    keywords = search_keywords.page_keywords(PROJECT)
     assert "EUC" in keywords["e-authorization/document-verification.md"]
     assert "UNROCA" in keywords["c-national-control-system/national-control-list.md"]
     assert "武器禁运" in keywords["e-authorization/prohibitions.md"]
