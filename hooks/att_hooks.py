@@ -29,7 +29,7 @@ from mkdocs.utils import get_relative_url
 
 # MkDocs puts this file's folder on sys.path while loading it.
 from attguide.views import abbreviations
-from attguide.editions import changes
+from attguide.editions import changes, feeds
 from attguide.views import downloads
 from attguide.editions import cycle as editions
 from attguide.theme import external
@@ -194,7 +194,7 @@ def on_page_content(html, page, config, files):
     elif meta.get("view") == "workplan":
         html += render(state.env, "workplan", plan=views.workplan_view(meta.get("cycle"), model, lang, link), t=t)
     elif meta.get("view") == "changes":
-        view = changes.changes_view(state.changes, model, state.registry, lang, link)
+        view = feeds.changes_view(state.changes, model, state.registry, lang, link)
         html += render(state.env, "changes", view=view, t=t)
     elif meta.get("view") == "sources":
         html += render(state.env, "sources", groups=views.sources_view(model, lang, link), t=t)
@@ -223,8 +223,8 @@ def on_env(env, config, files):
     the language's Atom feed, from this edition's changes (written after the last language)."""
     state.unsafe.raise_if_any("the rendered pages")
     if state.changes is not None and state.feeds is not None:
-        edition_url = changes.edition_url(state.root_url, state.cycle.id, state.versioned)
-        view = changes.feed_view(state.changes, state.model, state.registry, state.lang, state.root_url,
+        edition_url = feeds.edition_url(state.root_url, state.cycle.id, state.versioned)
+        view = feeds.feed_view(state.changes, state.model, state.registry, state.lang, state.root_url,
                                  edition_url, state.page_urls(), _dated, editions.build_date())
         state.feeds[state.lang] = render(env, "feed", feed=view)
     return env
@@ -307,7 +307,7 @@ def on_post_build(config):
     if state.dates is not None:
         state.dates.report()
     for lang, feed in (state.feeds or {}).items():
-        changes.write_feed(config.site_dir, lang, feed)
+        feeds.write_feed(config.site_dir, lang, feed)
     sizes = split_search_index(config.site_dir, languages, inline_js=state.offline, keywords=state.search_keywords)
     for lang, size in sizes.items():
         log.info("search index for '%s': %d bytes", lang, size)

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from attguide.editions import changes
+from attguide.editions import changes, feeds
 
 PAGE = """---
 phase: e
@@ -53,7 +53,7 @@ def test_summary_counts_in_both_languages():
     en = {"changes_sections_changed": "{n} sections changed", "changes_sections_changed_one": "{n} section changed",
           "changes_more_added": "{n} added", "changes_more_removed": "{n} removed", "changes_list_separator": ", ",
           "changes_wording_only": "layout only"}
-    assert changes._summary(change, en) == "3 sections changed, 2 added"
+    assert feeds._summary(change, en) == "3 sections changed, 2 added"
 
 
 def _git(args, cwd):
@@ -103,5 +103,5 @@ def test_repository_of_is_none_outside_git(tmp_path):
 
 
 def test_edition_url():
-    assert changes.edition_url("https://x.org/", "csp13", True) == "https://x.org/csp13/"
-    assert changes.edition_url("https://x.org", "csp13", False) == "https://x.org/"
+    assert feeds.edition_url("https://x.org/", "csp13", True) == "https://x.org/csp13/"
+    assert feeds.edition_url("https://x.org", "csp13", False) == "https://x.org/"

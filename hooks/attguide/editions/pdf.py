@@ -31,7 +31,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import changes, tools
+from . import changes, feeds, tools
 from . import cycle as editions
 from ..read import languages
 from ..read.registry import Registry
@@ -216,7 +216,7 @@ def build_pdfs(project: Path, registry: Registry, cycle_id: str, out_dir: Path, 
                site: Path | None = None) -> list[dict]:
     """Write both languages' PDFs of ``cycle_id`` to ``out_dir`` (in parallel); return their entries."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    edition_root = changes.edition_url(root_url, cycle_id, True)
+    edition_root = feeds.edition_url(root_url, cycle_id, True)
     day = editions.build_date()
     with tempfile.TemporaryDirectory() as tmp:
         if site is None:
