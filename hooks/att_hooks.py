@@ -28,11 +28,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 # MkDocs puts this file's folder on sys.path while loading it.
-from attguide.views import abbreviations
 from attguide.editions import changes, feeds
-from attguide.views import downloads
 from attguide.editions import cycle as editions
-from attguide.theme import external
 from attguide.check import htmlsafety
 from attguide.views import lastupdated
 from attguide.views import notfound
@@ -40,7 +37,6 @@ from attguide.editions import pdf
 from attguide.views import provisions
 from attguide.check import records
 from attguide.read import languages, refs
-from attguide.editions import release
 from attguide.check import scan
 from attguide.search import index as search
 from attguide.search import segmenter
@@ -51,13 +47,14 @@ from attguide.theme import bridge as theme
 from attguide.editions import translations
 from attguide.views import views
 from attguide.read.problems import Problems
-from attguide.build import BuildState, downloads_root, language_root, split_search_index
+from attguide.build import BuildState, language_root, split_search_index
 from attguide.read.registry import DEFAULT_PATH as DEFAULT_REGISTRY
+from attguide.views.pages import PageContext
 from attguide.views.render import render
+from attguide.editions import pageviews
 
 log = logging.getLogger("mkdocs.plugins.attguide.hooks")
 state = BuildState()
-CHART_MARKER = "<!-- att:phase-chart -->"
 SITEMAP = "sitemap.xml"
 
 
@@ -145,77 +142,14 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    """Check the page's rendered HTML; append the generated view it asks for."""
+    """Check the page's rendered HTML; append the generated views it asks for (the views table)."""
     source = state.source_page(page)
     # The backstop: what Markdown made of the page, before our views and the theme's scripts.
     htmlsafety.check(html, source.text if source else "", state.shown(page.file.src_uri),
                      source.meta.body_line if source else 1, state.unsafe)
     if source is None:
         return html
-    meta, model, lang = source.meta, state.model, state.lang
-    link = state.link_from(page)
-    t = state.registry.strings(lang)
-    html = abbreviations.expand(html, state.registry.abbreviations, lang)
-    if state.changes is not None and state.changes.change(lang, source.base) and "</h1>" in html:
-        note = render(state.env, "changed-note", url=link(changes.CHANGES_PAGE), t=t)
-        html = html.replace("</h1>", "</h1>" + note, 1)
-    if CHART_MARKER in html:
-        chart = views.chart_view(state.registry, lang, link)
-        html = html.replace(CHART_MARKER, render(state.env, "phase-chart", t=t, **chart), 1)
-    if meta.get("topic") and meta.get("phase") in state.registry.phases:
-        # "At a glance" right after the title; the cited sources under "Sources".
-        topic = views.topic_view(source, model, lang, link)
-        topic["provisions"] = provisions.topic_provisions(source, state.registry, lang, link)
-        html = provisions.after_title(html, render(state.env, "topic-summary", att_t=t, att_topic=topic))
-        html = html.replace(provisions.TOPIC_SOURCES_MARKER, render(
-            state.env, "topic-sources", sources=provisions.topic_sources(source, state.registry, lang, link), t=t), 1)
-    if meta.get("article") is not None:
-        number = meta.get("article")
-        html = provisions.after_title(html, render(
-            state.env, "article-force", force=provisions.article_force_view(number, state.registry, lang), t=t))
-        html = html.replace(provisions.ARTICLE_TEXTS_MARKER, render(
-            state.env, "article-texts", texts=provisions.article_texts_view(state.registry, lang, link), t=t), 1)
-        groups = views.article_view(number, model, lang, link)
-        shown = views.article_presentations(number, model, lang, link)
-        html += render(state.env, "article-topics", groups=groups, presentations=shown, t=t)
-    elif meta.get("view") == "matrix":
-        matrix = provisions.matrix_force(views.matrix_view(model, lang, link), model, lang)
-        html += render(state.env, "matrix", matrix=matrix, t=t)
-    elif meta.get("view") == "articles-index":
-        html += render(state.env, "articles-index", rows=views.articles_index_view(model, lang, link),
-                       t=t)
-    elif meta.get("view") == "translations":
-        rows = translations.report(model)
-        for row in rows:
-            row["url"] = link(row["base"])
-        html += render(state.env, "translations", rows=rows, t=t)
-    elif meta.get("view") == "presentations":
-        html += render(state.env, "dashboard", dashboard=views.dashboard_view(model, lang, link), t=t)
-    elif meta.get("view") == "workplan":
-        html += render(state.env, "workplan", plan=views.workplan_view(meta.get("cycle"), model, lang, link), t=t)
-    elif meta.get("view") == "changes":
-        view = feeds.changes_view(state.changes, model, state.registry, lang, link)
-        html += render(state.env, "changes", view=view, t=t)
-    elif meta.get("view") == "sources":
-        html += render(state.env, "sources", groups=views.sources_view(model, lang, link), t=t)
-    elif meta.get("view") == "current-issues":
-        html += render(state.env, "current-issues", issues=views.issues_view(model, lang, link), t=t)
-    elif meta.get("view") == "downloads":
-        # Bundles sit in downloads/ beside the versions: reachable only from a mike version.
-        root = downloads_root(page.url) if state.versioned else None
-        project = os.path.dirname(os.path.abspath(config.config_file_path))
-        bundles = views.downloads_view(downloads.load(project), state.registry, lang, root)
-        # An offline bundle names itself (its checksum is published beside the file).
-        current = ({"file": release.bundle_name(state.cycle.id), "label": state.cycle.label(lang),
-                    "date": editions.format_date(editions.build_date(), lang)} if state.offline else None)
-        html += render(state.env, "downloads", bundles=bundles, linked=bool(root), current=current, t=t)
-    elif meta.get("phase") and not meta.get("topic") and not records.kind_of(source.base):
-        html += render(state.env, "phase-topics", topics=views.phase_view(meta.get("phase"), model, lang, link),
-                       t=t)
-        html += render(state.env, "phase-presentations", t=t,
-                       presentations=views.phase_presentations_view(meta.get("phase"), model, lang, link))
-    # Links to other websites: same tab, marked as leaving the site.
-    return external.mark(html, t.get("external_link", ""))
+    return pageviews.page_content(html, PageContext(source, page, config, state, state.link_from(page)))
 
 
 def on_env(env, config, files):
@@ -302,12 +236,12 @@ def on_post_build(config):
     """After the last language: split the search index, write the 404 page of each language."""
     if theme.nested_build(config):
         return  # a nested language build; the outer build finishes the job
-    languages = theme.languages_built(config)
+    built = theme.languages_built(config)
     notfound.write_pages(config.site_dir, state.not_found, languages.default())
     if state.dates is not None:
         state.dates.report()
     for lang, feed in (state.feeds or {}).items():
         feeds.write_feed(config.site_dir, lang, feed)
-    sizes = split_search_index(config.site_dir, languages, inline_js=state.offline, keywords=state.search_keywords)
+    sizes = split_search_index(config.site_dir, built, inline_js=state.offline, keywords=state.search_keywords)
     for lang, size in sizes.items():
         log.info("search index for '%s': %d bytes", lang, size)

@@ -214,15 +214,3 @@ def language_root(page_url: str, lang: str) -> str:
     """URL of the language's home relative to the page (the search ``base``)."""
     home = "" if lang == site_languages.default() else f"{lang}/"
     return get_relative_url(home or ".", page_url) if page_url else (home or ".")
-
-
-def site_root(page_url: str) -> str:
-    """URL of the (version's) site root relative to the page, ending with a slash."""
-    root = get_relative_url(".", page_url)
-    return "" if root in (".", "./") else root.rstrip("/") + "/"
-
-
-def downloads_root(page_url: str) -> str:
-    """URL of ``downloads/`` beside the versions (the ``gh-pages`` root), relative to the page."""
-    return site_root(page_url) + "../downloads/"
-

@@ -15,6 +15,7 @@ import subprocess
 from pathlib import Path
 
 import yaml
+from mkdocs.utils import get_relative_url
 
 from ..read.registry import Registry
 
@@ -79,3 +80,14 @@ def file_rows(entry: dict, registry: Registry, lang: str, downloads_root: str | 
              "size": f"{f['size'] / 1e6:.1f} MB", "sha256": f["sha256"],
              "url": downloads_root + f["file"] if downloads_root else None}
             for f in entry.get("files") or []]
+
+
+def site_root(page_url: str) -> str:
+    """URL of the (version's) site root relative to the page, ending with a slash."""
+    root = get_relative_url(".", page_url)
+    return "" if root in (".", "./") else root.rstrip("/") + "/"
+
+
+def downloads_root(page_url: str) -> str:
+    """URL of ``downloads/`` beside the versions (the ``gh-pages`` root), relative to the page."""
+    return site_root(page_url) + "../downloads/"
