@@ -164,6 +164,9 @@ def on_env(env, config, files):
     return env
 
 
+# After static-i18n's on_page_context (priority 50), which sets config.extra.alternate for the
+# page: the language switcher below rewrites those links. Same value as MkDocs' default, stated.
+@event_priority(0)
 def on_page_context(context, page, config, nav):
     """Page status and topic summary for the templates; relative switcher and search links."""
     source = state.source_page(page)

@@ -1,19 +1,22 @@
-"""Plain modules behind the ATT guidance site's build hook.
+"""Plain modules behind the ATT guidance site's build hook, in folders by job.
 
 The hook file (``hooks/att_hooks.py``) only wires MkDocs events; everything it does is
-implemented here in small modules that can be unit tested without MkDocs running:
+implemented here in small modules that can be unit tested without MkDocs running. A page's
+text flows one way, and imports point the other way (a folder imports only from the folders
+before it; ``tests/unit/test_structure.py`` checks it)::
 
-- :mod:`attguide.yamlsource`: YAML read once with its node lines; entry checks by schema.
-- :mod:`attguide.registry`: the reference data (articles, phases, topics, cycles), by schema.
-- :mod:`attguide.sources`: the cited sources (``sources.yml``), by schema.
-- :mod:`attguide.problems`: contributor-facing problems, collected and reported at once.
-- :mod:`attguide.frontmatter`: reading and validating page front matter.
-- :mod:`attguide.mdtext`: what Python-Markdown treats as code (left out of the checks).
-- :mod:`attguide.refs`: finding and resolving ``art:``, ``phase:``, ``topic:`` and ``src:`` links.
-- :mod:`attguide.scan`: the page reader, the build's first pass (MkDocs' own file list).
-- :mod:`attguide.sitemodel`: the pages of both languages, as typed values.
-- :mod:`attguide.checks`: the rules that span pages and languages.
-- :mod:`attguide.safety`, :mod:`attguide.htmlsafety`: unsafe markup, in the Markdown and in
-  the rendered HTML of every page.
-- :mod:`attguide.views`: data for the generated views (article pages, matrix, overviews).
+    read  →  check  →  views  →  editions        (theme and search sit just above read)
+
+- :mod:`attguide.read`: the inputs as typed values (YAML data, front matter, pages,
+  references, the site's languages) and how a problem and its path are reported.
+- :mod:`attguide.theme`: every reliance on the theme's and plugins' internals (the bridge).
+- :mod:`attguide.search`: the search index per language, the Chinese segmenter, keywords.
+- :mod:`attguide.check`: the build's first pass and every check of the pages' text and HTML.
+- :mod:`attguide.views`: the generated views and the table of ``view:`` names.
+- :mod:`attguide.editions`: what an edition adds (what changed, feeds, PDF, release,
+  translation status, new-page scaffolds).
+- :mod:`attguide.build`: :class:`~attguide.build.BuildState`, what the hook knows during a build.
+- :mod:`attguide.cli`: the ``make`` commands (checks, release, scaffolds) outside a build.
+
+The data contributors edit is not here: it is in ``hooks/data/`` (see its README).
 """

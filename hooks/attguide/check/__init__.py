@@ -1,1 +1,10 @@
-"""check."""
+"""Checking: the build's first pass and every rule a contributor's text must meet.
+
+Owns: the page reader of the first pass (:mod:`.scan`), rules across pages and languages
+(:mod:`.rules`), unsafe Markdown (:mod:`.safety`) and HTML (:mod:`.htmlsafety`), termbase
+wording (:mod:`.termcheck`), the force wording (:mod:`.wording`), presentation and issue
+records (:mod:`.records`) and the outside-link check of ``make check-sources``
+(:mod:`.linkcheck`). Every finding reads ``path:line: what is wrong — what would be right``.
+
+May import: :mod:`attguide.read`.
+"""
