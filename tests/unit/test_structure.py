@@ -134,7 +134,7 @@ def crowded_folders(root: Path = HOOKS) -> list[str]:
     out = []
     for folder in sorted({p.parent for p in root.rglob("*.py")}):
         count = len([p for p in folder.glob("*.py") if p.name != "__init__.py"])
-        if count > MAX_MODULES and folder != root / PACKAGE:
+        if count > MAX_MODULES:
             out.append(f"{folder.relative_to(root)}: {count} modules")
     return out
 
