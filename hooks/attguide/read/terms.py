@@ -108,10 +108,6 @@ class Termbase:
     spelling: tuple[tuple[str, str], ...]
     path: str = ""
 
-    def by_id(self, term_id: str) -> Term | None:
-        """The entry with ``term_id``, or None."""
-        return next((term for term in self.terms if term.id == term_id), None)
-
 
 def path_beside(registry_path: str | Path) -> Path:
     """``terms.yml`` in the folder of a registry file."""

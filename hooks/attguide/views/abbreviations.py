@@ -5,6 +5,8 @@ inside Chinese text ("ATT秘书处"), so this module marks abbreviations in the 
 instead: an abbreviation counts when no Latin letter or digit touches it. Text inside
 links, code, headings and existing ``<abbr>`` elements is left alone. The first occurrence
 of each abbreviation on a page is focusable, so keyboard users can read its expansion.
+The abbreviations are the registry's ``abbreviations:`` (``hooks/data/registry.yml``); the
+``abbr`` Markdown extension is not used (no page defines ``*[…]:`` abbreviations).
 """
 
 from __future__ import annotations
@@ -36,9 +38,9 @@ def pattern(abbreviations: dict) -> re.Pattern | None:
     return _compiled(tuple(sorted(abbreviations)))
 
 
-def expand(html: str, abbreviations: dict, lang: str, compiled: re.Pattern | None = None) -> str:
+def expand(html: str, abbreviations: dict, lang: str) -> str:
     """Wrap abbreviations of ``html`` text in ``<abbr title="expansion">``."""
-    compiled = compiled or pattern(abbreviations)
+    compiled = pattern(abbreviations)
     if compiled is None or not compiled.search(html):
         return html
     seen: set[str] = set()
