@@ -24,6 +24,7 @@ from .editions import release as release_module
 from .editions import scaffold
 from .read import sources as sources_module
 from .read import terms as termbase
+from .read.problems import shown_path
 from .check import termcheck
 from .editions import translations
 from .check.scan import scan_site
@@ -185,9 +186,9 @@ def main(argv: list[str] | None = None) -> int:
     links = commands.add_parser("check-sources", help="check the external addresses (needs a network)")
     links.set_defaults(run=check_sources)
 
-    wording = commands.add_parser("force-wording",
+    force_command = commands.add_parser("force-wording",
                                   help="flag sentences that cite an obligation as 'asks' and the like")
-    wording.set_defaults(run=force_wording)
+    force_command.set_defaults(run=force_wording)
     checked = commands.add_parser("terms", help="fail on variants the termbase avoids, in every page")
     checked.set_defaults(run=terms)
 
