@@ -49,10 +49,12 @@ def test_every_worked_example_opens_by_saying_it_is_hypothetical(page):
 @pytest.mark.parametrize("page", TOPIC_PAGES, ids=lambda p: p.relative_to(DOCS).as_posix())
 def test_topic_pages_do_not_repeat_the_questions_preface(page):
     for path in (page, chinese_of(page)):
-        questions = section(body(path), "questions") or ""
+        questions = section(body(path), "questions")
+        if questions is None or not questions.strip():
+            continue  # the questions may live in data instead of the page; nothing to repeat here
         assert not PREFACE.search(questions), f"{path.relative_to(DOCS)}: the questions preface belongs on the phase overview"
         assert WORK_PLAN not in questions, f"{path.relative_to(DOCS)}: the work plan is cited once, on the phase overview"
-        first = questions.strip().splitlines()[0] if questions.strip() else ""
+        first = questions.strip().splitlines()[0]
         assert first.startswith("- "), f"{path.relative_to(DOCS)}: the questions section opens with {first[:50]!r}, not a question"
 
 
