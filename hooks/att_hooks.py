@@ -29,8 +29,8 @@ from mkdocs.utils import get_relative_url
 
 # MkDocs puts this file's folder on sys.path while loading it.
 from attguide import (abbreviations, changes, downloads, editions, external, htmlsafety, lastupdated, notfound, pdf,
-                      provisions, records, refs, release, scan, search, segmenter, termbase, theme, translations,
-                      views)
+                      provisions, records, refs, release, scan, search, searchwords, segmenter, termbase, theme,
+                      translations, views)
 from attguide.problems import Problems
 from attguide.build import BuildState, DEFAULT_LANGUAGE, downloads_root, language_root, split_search_index
 from attguide.registry import DEFAULT_PATH as DEFAULT_REGISTRY
@@ -61,9 +61,10 @@ def on_config(config):
                            if custom else str(DEFAULT_REGISTRY))
     state.load_registry()
     state.termbase = termbase.load(termbase.path_beside(state.registry_path), state.registry)
-    segmenter.keep_whole(termbase.search_words(state.termbase))
-    state.page_keywords = {path: search.keywords_text(words)
-                           for path, words in termbase.page_keywords(state.termbase).items()}
+    synonyms = searchwords.load(searchwords.path_beside(state.registry_path), state.registry, termbase.page_path)
+    segmenter.keep_whole(termbase.search_words(state.termbase) + searchwords.chinese_words(synonyms))
+    state.page_keywords = {path: search.keywords_text(words) for path, words in searchwords.page_words(
+        termbase.page_keywords(state.termbase), synonyms, state.registry).items()}
     if config.nav:
         config.nav = state.expand_nav(config.nav, state.lang)
     state.cycle, state.versioned = editions.current_cycle(state.registry)
