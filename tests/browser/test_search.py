@@ -155,3 +155,14 @@ def test_only_long_unknown_words_are_made_forgiving(page, site_url, lang):
     assert page.evaluate(rewrite, "Article 7(4)") == "art7~0 7"
     assert page.evaluate(rewrite, "第十一条") == "art11~0 11"
     assert page.evaluate(rewrite, "Article 99") == "Article 99"            # no such article: left alone
+
+
+@pytest.mark.parametrize("lang, query, made", [("en", "Article 7(4)", "art7"), ("en", "diverson", "diverson"),
+                                               ("zh", "第七条第四款", "art7"), ("zh", "diverson", "diverson")])
+def test_the_words_search_made_are_never_shown(page, site_url, lang, query, made):
+    open_search(page, site_url, lang)
+    ranked_pages(page, query)
+    items = page.locator(".md-search-result__item")
+    assert made not in " ".join(items.all_inner_texts()), "a result shows a word the reader did not type"
+    links = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+    assert links and not [link for link in links if made in parse_qs(urlsplit(link).query).get("h", [""])[0]], links

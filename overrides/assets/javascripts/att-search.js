@@ -4,7 +4,7 @@
   var HAN = /[\u3400-\u9fff\uf900-\ufaff]+/g, DIGITS = "〇一二三四五六七八九", N = "(\\d{1,2}|[一二三四五六七八九十]{1,3})",
     ZH = new RegExp("第\\s*" + N + "\\s*条(?:\\s*第\\s*" + N + "\\s*款)?", "g"),
     EN = /\b(?:art(?:icle)?s?\.?\s*(\d{1,2})(?:\s*\(\s*\d{1,2}\s*\)|\.\d{1,2})?|(\d{1,2})(?:\s*\(\s*\d{1,2}\s*\)|\.\d{1,2}))(?![\d(])/gi,
-    words = {}, known = {};
+    words = {}, known = {}, made = {};
 
   function learn(index) {
     var separator = new RegExp(index.config.separator);
@@ -28,7 +28,9 @@
 
   function article(match, a, b) {
     var n = number(a || b);
-    return known["art" + n] ? " art" + n + "~0 " + n + " " : match;
+    if (!known["art" + n]) return match;
+    made["art" + n] = 1;
+    return " art" + n + "~0 " + n + " ";
   }
 
   function cut(run) {
@@ -49,7 +51,9 @@
 
   function forgive(term) {
     var word = term.toLowerCase();
-    return /^[a-z]{5,}$/.test(word) && !known[word] ? word + "~1" : term;
+    if (!/^[a-z]{5,}$/.test(word) || known[word]) return term;
+    made[word] = 1;
+    return word + "~1";
   }
 
   window.attSearchMessage = function (message) {
@@ -58,5 +62,14 @@
     if (message && message.type === 2 && typeof data === "string")
       return { type: 2, data: data.replace(EN, article).replace(ZH, article).replace(HAN, cut).split(/\s+/).map(forgive).join(" ").trim() };
     return message;
+  };
+
+  window.attSearchResult = function (message) {
+    if (message && message.type === 3 && message.data && message.data.items)
+      message.data.items.forEach(function (group) {
+        group.forEach(function (item) {
+          for (var term in item.terms) if (made[term]) delete item.terms[term];
+        });
+      });
   };
 })();
