@@ -42,6 +42,7 @@ from attguide.search import index as search
 from attguide.search import segmenter
 from attguide.read import terms as termbase
 from attguide.search import keywords
+from attguide.search import synonyms
 from attguide.views import glossary
 from attguide.theme import bridge as theme
 from attguide.editions import translations
@@ -78,9 +79,10 @@ def on_config(config):
                            if custom else str(DEFAULT_REGISTRY))
     state.load_registry()
     state.termbase = termbase.load(termbase.path_beside(state.registry_path), state.registry)
-    segmenter.keep_whole(keywords.search_words(state.termbase))
-    state.page_keywords = {path: search.keywords_text(words)
-                           for path, words in keywords.page_keywords(state.termbase).items()}
+    found = synonyms.load(synonyms.path_beside(state.registry_path), state.registry, termbase.page_path)
+    segmenter.keep_whole(keywords.search_words(state.termbase) + synonyms.chinese_words(found))
+    state.page_keywords = {path: search.keywords_text(words) for path, words in synonyms.page_words(
+        keywords.page_keywords(state.termbase), found, state.registry).items()}
     if config.nav:
         config.nav = state.expand_nav(config.nav, state.lang)
     state.cycle, state.versioned = editions.current_cycle(state.registry)

@@ -65,9 +65,14 @@ def test_the_search_worker_protocol_is_what_the_segmenter_patches():
     assert re.search(r"type:0,data:\{config:\w+,docs:", bundle)
     assert "type:2,data:" in bundle
     assert ".postMessage(" in bundle and "new Worker(" in bundle
+    (worker,) = (THEME / "assets" / "javascripts" / "workers").glob("search.*.min.js")
+    assert "type:3,data:{items:" in worker.read_text(encoding="utf-8")  # results, read by att-search.js
+    assert re.search(r'\(\w+,"message",\w+=>\w+\.data\)', bundle)  # rxjs fromEvent → addEventListener
     ours = (OVERRIDES / "partials" / "att" / "theme-bridge-search.html").read_text(encoding="utf-8")
-    assert "message.type === 0 && message.data && message.data.docs" in ours
-    assert "message.type === 2" in ours
+    assert "proto.postMessage = function" in ours and "proto.addEventListener = function" in ours
+    script = (OVERRIDES / "assets" / "javascripts" / "att-search.js").read_text(encoding="utf-8")
+    assert "message.type === 0 && data && data.docs" in script
+    assert "message.type === 2" in script and "message.type === 3 && message.data && message.data.items" in script
 
 
 def test_the_selectors_our_scripts_read_exist_in_the_theme():

@@ -15,6 +15,9 @@ Two things, both through Material's own search index:
   search plugin's ``fields`` (mkdocs.yml), so Material's search worker indexes it with its
   own boost; the result list shows only ``title`` and ``text``, so the words never appear
   in a snippet. Chinese keywords are segmented like the rest of the index.
+  :mod:`attguide.search.synonyms` adds two more sources of keywords: the article word ``artN``
+  of each article page (treaty references typed as queries) and the everyday synonyms of
+  ``search-synonyms.yml``; ``assets/javascripts/att-search.js`` rewrites queries to match.
 """
 
 from __future__ import annotations
