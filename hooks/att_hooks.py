@@ -7,10 +7,12 @@ mkdocs-static-i18n, English first):
 2. ``on_pre_build``: first pass over every page of both languages (front matter,
    references, pairs); fail once, listing every problem.
 3. ``on_page_markdown``: second pass, rewrite ``art:``/``phase:``/``topic:`` links.
-4. ``on_page_content``: check the rendered HTML (:mod:`attguide.htmlsafety`); the generated
+4. ``on_page_content``: the generated
    views (article, matrix, phase lists, a topic's "At a glance" after its title and its
    Sources); links to other sites marked.
-4a. ``on_env``: every page rendered, none written: fail once if any page's HTML is unsafe.
+4a. ``on_post_page``: the one door (:mod:`attguide.htmlgate`): the final HTML of each page,
+   read as a browser reads it, against allow-lists; an unsafe page is withheld, and
+   ``on_post_build`` fails the build once, listing every finding.
 5. ``on_page_context``: status, language switcher links, search base.
 6. ``on_template_context``/``on_post_template``: the 404 page of each language, the sitemap.
 7. ``on_post_build``: add the termbase's words to the search entries of the pages that treat
@@ -28,7 +30,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 # MkDocs puts this file's folder on sys.path while loading it.
-from attguide import (abbreviations, changes, downloads, editions, external, htmlsafety, lastupdated, notfound, pdf,
+from attguide import (abbreviations, changes, downloads, editions, external, htmlgate, lastupdated, notfound, pdf,
                       provisions, records, refs, release, scan, search, segmenter, termbase, theme, translations,
                       views)
 from attguide.problems import Problems
@@ -127,9 +129,6 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     """Check the page's rendered HTML; append the generated view it asks for."""
     source = state.source_page(page)
-    # The backstop: what Markdown made of the page, before our views and the theme's scripts.
-    htmlsafety.check(html, source.text if source else "", state.shown(page.file.src_uri),
-                     source.meta.body_line if source else 1, state.unsafe)
     if source is None:
         return html
     meta, model, lang = source.meta, state.model, state.lang
@@ -199,15 +198,21 @@ def on_page_content(html, page, config, files):
 
 
 def on_env(env, config, files):
-    """Every page is rendered, none written yet: fail once if any page's HTML is unsafe; then
-    the language's Atom feed, from this edition's changes (written after the last language)."""
-    state.unsafe.raise_if_any("the rendered pages")
+    """The language's Atom feed, from this edition's changes (written after the last language)."""
     if state.changes is not None and state.feeds is not None:
         edition_url = changes.edition_url(state.root_url, state.cycle.id, state.versioned)
         view = changes.feed_view(state.changes, state.model, state.registry, state.lang, state.root_url,
                                  edition_url, state.page_urls(), _dated, editions.build_date())
         state.feeds[state.lang] = render(env, "feed", feed=view)
     return env
+
+
+@event_priority(-100)  # after every other plugin has changed the page
+def on_post_page(output, page, config):
+    """The one door: the page as readers get it, checked; withheld if unsafe."""
+    source = state.source_page(page)
+    return htmlgate.guard(output, source.text if source else "", state.shown(page.file.src_uri),
+                          source.meta.body_line if source else 1, state.unsafe)
 
 
 def on_page_context(context, page, config, nav):
@@ -247,6 +252,8 @@ def on_page_context(context, page, config, nav):
         context["att_updated_iso"] = day.isoformat()
     context["att_feed_url"] = language_root(page.url, lang).rstrip("/") + "/feed.xml"
     context["att_pdf_url"] = pdf.pdf_url(state.root_url, state.cycle.id, lang, state.versioned, context["att_site_root"])
+    # The Content-Security-Policy (online only), filled in by on_post_page; see README.
+    context["att_csp"] = None if state.offline else htmlgate.CSP_PENDING
     context["att_edition"] = editions.edition_context(
         state.registry, state.cycle, state.versioned, state.offline, lang, editions.build_date())
     return context
@@ -280,6 +287,7 @@ def on_post_template(output, template_name, config):
 @event_priority(-150)
 def on_post_build(config):
     """After the last language: split the search index, write the 404 page of each language."""
+    state.unsafe.raise_if_any("the built pages")
     if theme.nested_build(config):
         return  # a nested language build; the outer build finishes the job
     languages = theme.languages_built(config)
