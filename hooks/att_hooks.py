@@ -56,7 +56,7 @@ def on_config(config):
     state.lang = theme.language_built(config)
     if state.lang == DEFAULT_LANGUAGE:
         state.not_found = {}
-    state.unsafe = Problems()
+        state.unsafe = Problems()  # both languages: reported after the last one
     # A site may name its own registry (the test fixtures do); the default is the project's.
     custom = config.extra.get("att_registry")
     state.registry_path = (os.path.join(os.path.dirname(config.config_file_path), custom)
@@ -223,6 +223,7 @@ def on_page_context(context, page, config, nav):
     status = source.meta.get("status") if source else None
     context["att_t"] = state.registry.strings(lang)
     context["att_lang"] = lang
+    htmlgate.escape_theme_meta(page.meta)
     context["att_status"] = state.registry.statuses.get(status, {}).get(lang) if status else None
     context["att_status_id"] = status
     # Translation drift: a notice on Chinese pages whose English text changed since.
@@ -287,9 +288,9 @@ def on_post_template(output, template_name, config):
 @event_priority(-150)
 def on_post_build(config):
     """After the last language: split the search index, write the 404 page of each language."""
-    state.unsafe.raise_if_any("the built pages")
     if theme.nested_build(config):
         return  # a nested language build; the outer build finishes the job
+    state.unsafe.raise_if_any("the built pages")
     languages = theme.languages_built(config)
     notfound.write_pages(config.site_dir, state.not_found, DEFAULT_LANGUAGE)
     if state.dates is not None:

@@ -275,3 +275,16 @@ def guard(output: str, source_text: str, shown: str, first_line: int, problems) 
     if report.findings:
         return WITHHELD
     return output.replace(CSP_PENDING, policy(report.script_hashes), 1)
+
+
+# Front-matter texts Material's base.html prints raw into <head> (``content="{{ page.meta.description }}"``).
+THEME_META_TEXTS = ("title", "description", "author")
+
+
+def escape_theme_meta(meta: dict) -> None:
+    """Escape the front-matter texts the theme prints unescaped: a quotation mark in a
+    description stays inside its ``<meta content="…">`` (Markup is not escaped twice)."""
+    from markupsafe import escape
+    for key in THEME_META_TEXTS:
+        if isinstance(meta.get(key), str):
+            meta[key] = escape(meta[key])

@@ -243,7 +243,7 @@ class WordingIssue:
 
 def _sentences(body: str, first_line: int):
     """Yield (first line, text, line numbers spanned) of each sentence, list item or row."""
-    from .refs import blank_code
+    from .mdtext import blank_code
 
     lines = blank_code(body).split("\n")
     block: list[tuple[int, str]] = []

@@ -22,7 +22,7 @@ from mkdocs.config.base import ValidationError
 from . import modality, sources as sources_module
 from . import yamlsource
 from .problems import Problems
-from .yamlsource import Bilingual, check_entry, child, items, line_of
+from .yamlsource import Bilingual, Text, check_entry, child, items, line_of, text_problem
 
 log = logging.getLogger("mkdocs.plugins.attguide.registry")
 
@@ -227,6 +227,9 @@ class _Names(c.Type):
         missing = [key for key in ("name", "short") if not str(value.get(key) or "").strip()]
         if missing:
             raise ValidationError("no " + " or ".join(missing))
+        for key in ("name", "short"):
+            if text_problem(str(value[key])):
+                raise ValidationError(f"the {key} {text_problem(str(value[key]))}")
         return {"name": str(value["name"]), "short": str(value["short"])}
 
 
@@ -234,8 +237,8 @@ class ArticleEntry(base.Config):
     """An entry of ``articles:``."""
 
     number = c.Type(int)
-    en = c.Type(str)
-    zh = c.Type(str)
+    en = Text()
+    zh = Text()
     zh_source = c.Choice(("seed", "label"), default="label")
     paragraphs = c.Type(int, default=0)
 
@@ -244,8 +247,8 @@ class TopicEntry(base.Config):
     """An entry of a phase's ``topics:``."""
 
     id = c.Type(str)
-    en = c.Type(str)
-    zh = c.Type(str)
+    en = Text()
+    zh = Text()
 
 
 class PhaseEntry(base.Config):

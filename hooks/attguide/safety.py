@@ -14,6 +14,7 @@ import re
 
 from .problems import Problems
 from .mdtext import blank_code
+from .yamlsource import text_problem
 
 log = logging.getLogger("mkdocs.plugins.attguide.safety")
 
@@ -74,3 +75,5 @@ def check_front_matter(meta, path: str, problems: Problems) -> None:
             if _TAG.search(html.unescape(text)) or plain.startswith(("javascript:", "vbscript:", "data:")):
                 problems.add(path, meta.line(key), f"front matter '{key}' holds HTML or a script URL",
                              "write plain text (or a https:// address for 'link')")
+            elif text_problem(text):
+                problems.add(path, meta.line(key), f"front matter '{key}' {text_problem(text)}")

@@ -23,7 +23,8 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from . import refs
-from .yamlsource import Bilingual, check_entry, child, items, key_lines, read
+from .mdtext import blank_code
+from .yamlsource import Bilingual, Text, check_entry, child, items, key_lines, read
 from .problems import Problem, Problems
 from .registry import Registry
 
@@ -38,8 +39,6 @@ ALLOW_MARKER = "<!-- att:term-ok -->"
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Quoted titles are exempt: 《…》 and “…” in Chinese, "…" and “…” in English.
 _QUOTED = {"zh": re.compile(r"《[^》\n]*》|“[^”\n]*”"), "en": re.compile(r"\"[^\"\n]*\"|“[^”\n]*”")}
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)[^\n]*?\1")
 _LINK_TARGET = re.compile(r"\]\([^)\n]*\)")
 _HTML_COMMENT = re.compile(r"<!--.*?-->")
 
@@ -49,14 +48,14 @@ class TermEntry(base.Config):
 
     id = c.Type(str)
     section = c.Choice(SECTIONS)
-    abbr = c.Optional(c.Type(str))
+    abbr = c.Optional(Text())
     heading = Bilingual(required=False)
     pinyin = c.Optional(c.Type(str))
-    en = c.Type(str)
-    zh = c.Type(str)
+    en = Text()
+    zh = Text()
     zh_descriptive = c.Type(bool, default=False)
     avoid = Bilingual(required=False, lists=True)
-    topic_title = c.Optional(c.Type(str))
+    topic_title = c.Optional(Text())
     reason = Bilingual(required=False)
     aliases = Bilingual(required=False, lists=True)
     pages = c.ListOfItems(c.Type(str), default=[])
@@ -292,20 +291,12 @@ def check_page(text: str, lang: str, shown: str, termbase: Termbase, kept_titles
             if lines[index].strip() in ("---", "..."):
                 start = index + 1
                 break
-    fence = None
-    for number, line in enumerate(lines[start:], start=start + 1):
-        opened = _FENCE.match(line)
-        if fence is None and opened:
-            fence = opened.group(1)[0] * 3
+    # Code (fences, indented code, code spans) as attguide.mdtext sees it: blanked.
+    prose = blank_code("\n".join(lines[start:])).split("\n")
+    for number, (line, visible) in enumerate(zip(lines[start:], prose), start=start + 1):
+        if ALLOW_MARKER in line or not ruleset.any.search(visible):
             continue
-        if fence is not None:
-            if line.lstrip().startswith(fence):
-                fence = None
-            continue
-        if ALLOW_MARKER in line or not ruleset.any.search(line):
-            continue
-        visible = line
-        for pattern in (_CODE_SPAN, _LINK_TARGET, _HTML_COMMENT, _QUOTED[lang]):
+        for pattern in (_LINK_TARGET, _HTML_COMMENT, _QUOTED[lang]):
             visible = _blank(visible, pattern)
         for title in kept_titles:
             visible = visible.replace(title, " " * len(title))

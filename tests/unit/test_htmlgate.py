@@ -128,3 +128,25 @@ def test_an_unsafe_page_is_withheld():
 
 def test_quotes_ampersands_and_less_than_in_prose_pass():
     assert findings("<p>A &lt; B &amp; “C” 'd' \"e\"</p>") == []
+
+
+@pytest.mark.parametrize("text", [
+    '!!! note "Tip"\n    First.\n\n    Second citing [](art:5).\n',
+    '??? note "More"\n    First.\n\n    Second citing [](art:5).\n',
+    '???+ note "More"\n    First.\n\n    Second citing [](art:5).\n',
+    "Term\n:   First.\n\n    Second citing [](art:5).\n",
+    '!!! note\n    First.\n\n    - item\n\n        Continued [](art:5).\n',
+    '!!! note\n    Outer.\n\n    !!! tip\n        Inner.\n\n        Second citing [](art:5).\n',
+])
+def test_container_paragraphs_are_prose(text):
+    assert "[](art:5)" in mdtext.blank_code(text)
+
+
+@pytest.mark.parametrize("text", [
+    '!!! note\n    First.\n\n        code [](art:5)\n',
+    '!!! note\n    ```\n    [](art:5)\n    ```\n',
+    "Para.\n\n    [](art:5)\n",
+    '!!! note\n    First.\n\nAfter.\n\n    [](art:5)\n',
+])
+def test_code_inside_and_after_containers_is_code(text):
+    assert "art:5" not in mdtext.blank_code(text)
