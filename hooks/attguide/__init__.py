@@ -13,7 +13,8 @@ implemented here in small modules that can be unit tested without MkDocs running
 - :mod:`attguide.scan`: the page reader, the build's first pass (MkDocs' own file list).
 - :mod:`attguide.sitemodel`: the pages of both languages, as typed values.
 - :mod:`attguide.checks`: the rules that span pages and languages.
-- :mod:`attguide.safety`, :mod:`attguide.htmlsafety`: unsafe markup, in the Markdown and in
-  the rendered HTML of every page.
+- :mod:`attguide.safety`: unsafe markup in the Markdown, with its line.
+- :mod:`attguide.htmlgate` (allow-lists in :mod:`attguide.htmlallow`): the one door, the final
+  HTML of every page read by an HTML5 parser; the page's Content-Security-Policy.
 - :mod:`attguide.views`: data for the generated views (article pages, matrix, overviews).
 """

@@ -42,7 +42,7 @@ RULES = (
 # A script URL where a URL goes: a Markdown link or image target, an autolink, or a URL
 # attribute. Prose such as "no JavaScript: it works" is no URL. Checked on each line with
 # character references decoded and spaces and control characters removed, as a browser
-# reads a scheme (the rendered-HTML backstop, attguide.htmlsafety, catches the rest).
+# reads a scheme (the one door on the final HTML, attguide.htmlgate, catches the rest).
 _SCRIPT_URL = re.compile(
     r"(?:\]\(<?|\]:|<|\b(?:href|src|action|formaction|xlink:href|poster|srcset|data|to|values)=[\"']?)"
     r"(?:javascript|vbscript):", re.IGNORECASE)

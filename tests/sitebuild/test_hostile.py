@@ -4,8 +4,9 @@ of it reaches the built site.
 Each variant is inserted into a topic page of the base fixture site (English or Chinese,
 body or front matter). Between them they cover encoded schemes, SVG and MathML, event
 attributes, code-span tricks, raw HTML blocks and front-matter injection. The Markdown
-checks (:mod:`attguide.safety`) catch most with their line; the rendered-HTML backstop
-(:mod:`attguide.htmlsafety`) catches what only shows once Markdown has run.
+checks (:mod:`attguide.safety`) catch most with their line; the one door on the final HTML
+(:mod:`attguide.htmlgate`, an HTML5 parser) catches what only shows once Markdown and the
+theme have run. The sites build with the production Markdown extensions.
 """
 
 from __future__ import annotations
@@ -123,3 +124,44 @@ def test_hostile_input_fails_the_build_and_never_reaches_the_site(tmp_path, page
     marker = _marker(text)
     published = [p for p in out.rglob("*.html") if marker in p.read_text(encoding="utf-8")] if out.exists() else []
     assert not published, f"{marker} reached {published}"
+
+
+# Controls: ordinary text that looks a little like markup builds, and is escaped on output.
+CONTROL_PAGE = """---
+phase: b
+topic: legislative-process
+articles: [1, 5]
+related: [c/national-control-list]
+status: draft
+description: 'Say "yes" & mean it: 0;url=https://evil.example/" http-equiv="refresh'
+---
+
+# Legislative process
+
+Prose with a < b, R&D, "quotes" and 'apostrophes', and 3 > 2.
+
+!!! note "Tip"
+    First paragraph citing [](art:5).
+
+    Second paragraph citing [](art:5.2) as well.
+
+Text about Legislative process, linking to [](art:5.2).
+"""
+
+
+def test_controls_build_and_are_escaped(tmp_path):
+    site = make_fixture_site(tmp_path)
+    (site / PAGE).write_text(CONTROL_PAGE, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_mkdocs(["build", "--strict", "--site-dir", str(out)], cwd=site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (out / "b-law" / "legislative-process" / "index.html").read_text(encoding="utf-8")
+    from selectolax.lexbor import LexborHTMLParser
+    tree = LexborHTMLParser(html)
+    metas = tree.css('meta[name="description"]')
+    assert [m.attributes["content"] for m in metas] == [
+        'Say "yes" & mean it: 0;url=https://evil.example/" http-equiv="refresh']
+    assert not [m for m in tree.css("meta") if (m.attributes.get("http-equiv") or "").lower() == "refresh"]
+    text = tree.css_first("article").text()
+    assert 'a < b, R&D, "quotes"' in text and "3 > 2" in text
+    assert html.count('href="../../articles/article-5/') >= 2 or "article-5" in html
