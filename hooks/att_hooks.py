@@ -272,6 +272,7 @@ def on_template_context(context, template_name, config):
     context["att_not_found"] = notfound.context(base, lang, theme.languages_built(config), DEFAULT_LANGUAGE,
                                                 state.registry.strings)
     context["att_search_base"] = notfound.home_of(base, lang, DEFAULT_LANGUAGE)
+    context["att_csp"] = None if state.offline else htmlgate.CSP_PENDING
     theme.set_alternates(config, notfound.alternates(base, config.extra.get("alternate") or [], DEFAULT_LANGUAGE))
     return context
 
@@ -281,6 +282,7 @@ def on_post_template(output, template_name, config):
     if template_name == SITEMAP:
         theme.restore_site_url(config, state.site_url)
     if template_name == notfound.TEMPLATE:
+        output = htmlgate.guard(output, "", "overrides/404.html", 1, state.unsafe)  # the one door
         state.not_found[state.lang] = output
     return output
 

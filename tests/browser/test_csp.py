@@ -46,7 +46,8 @@ def test_an_injected_handler_and_script_do_not_run(page, tampered):
     page.wait_for_selector(".md-search-result__item", timeout=10000)
 
 
-@pytest.mark.parametrize("path", ["", "zh/", "e-authorization/risk-assessment/", "zh/articles/matrix/"])
+@pytest.mark.parametrize("path", ["", "zh/", "e-authorization/risk-assessment/", "zh/articles/matrix/",
+                                  "404.html", "zh/404.html"])
 def test_the_site_itself_breaks_no_rule_of_its_policy(page, site_url, path):
     violations = []
     page.on("console", lambda message: violations.append(message.text)
