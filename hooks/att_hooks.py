@@ -30,9 +30,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 # MkDocs puts this file's folder on sys.path while loading it.
-from attguide import (abbreviations, changes, downloads, editions, external, htmlgate, lastupdated, notfound, pdf,
-                      provisions, records, refs, release, scan, search, segmenter, termbase, theme, translations,
-                      views)
+from attguide import (abbreviations, changes, downloads, editions, external, htmlgate, lastupdated, notfound,
+                      pagehead, pdf, provisions, records, refs, release, scan, search, segmenter, termbase, theme,
+                      translations, views)
 from attguide.problems import Problems
 from attguide.build import BuildState, DEFAULT_LANGUAGE, downloads_root, language_root, split_search_index
 from attguide.registry import DEFAULT_PATH as DEFAULT_REGISTRY
@@ -223,7 +223,7 @@ def on_page_context(context, page, config, nav):
     status = source.meta.get("status") if source else None
     context["att_t"] = state.registry.strings(lang)
     context["att_lang"] = lang
-    htmlgate.escape_theme_meta(page.meta)
+    pagehead.escape_theme_meta(page.meta)
     context["att_status"] = state.registry.statuses.get(status, {}).get(lang) if status else None
     context["att_status_id"] = status
     # Translation drift: a notice on Chinese pages whose English text changed since.
@@ -254,7 +254,7 @@ def on_page_context(context, page, config, nav):
     context["att_feed_url"] = language_root(page.url, lang).rstrip("/") + "/feed.xml"
     context["att_pdf_url"] = pdf.pdf_url(state.root_url, state.cycle.id, lang, state.versioned, context["att_site_root"])
     # The Content-Security-Policy (online only), filled in by on_post_page; see README.
-    context["att_csp"] = None if state.offline else htmlgate.CSP_PENDING
+    context["att_csp"] = None if state.offline else pagehead.CSP_PENDING
     context["att_edition"] = editions.edition_context(
         state.registry, state.cycle, state.versioned, state.offline, lang, editions.build_date())
     return context
@@ -272,7 +272,7 @@ def on_template_context(context, template_name, config):
     context["att_not_found"] = notfound.context(base, lang, theme.languages_built(config), DEFAULT_LANGUAGE,
                                                 state.registry.strings)
     context["att_search_base"] = notfound.home_of(base, lang, DEFAULT_LANGUAGE)
-    context["att_csp"] = None if state.offline else htmlgate.CSP_PENDING
+    context["att_csp"] = None if state.offline else pagehead.CSP_PENDING
     theme.set_alternates(config, notfound.alternates(base, config.extra.get("alternate") or [], DEFAULT_LANGUAGE))
     return context
 

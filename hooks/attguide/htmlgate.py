@@ -1,14 +1,12 @@
 """One door out: the final HTML of every page, read as a browser reads it, against allow-lists.
 
-Runs on what MkDocs is about to write (``on_post_page``): the theme's templates, the page's
-content and every generated view in it. The parser is lexbor (through selectolax), a
-WHATWG HTML5 parser, so comments, raw-text elements (``xmp``, ``noembed``), unterminated
-tags and foreign content (SVG) are read as a browser reads them, not as Python's
-``HTMLParser`` does. What may appear is listed in :mod:`attguide.htmlallow`.
+Runs on what MkDocs is about to write (``on_post_page``): theme templates, page content and
+every generated view. The parser is lexbor (selectolax), a WHATWG HTML5 parser: comments,
+raw-text elements, unterminated tags and foreign content (SVG) are read as a browser reads
+them. What may appear is listed in :mod:`attguide.htmlallow`.
 
-A finding inside the content is placed on a line of the page's source where its text is
-found; one outside it (the theme or data printed by a template) names the page's output.
-An unsafe page is not written: the hook replaces it with an empty page and fails the build.
+A finding in the content is placed on the source line where its text is found (else the
+page); an unsafe page is not written (an empty page stands in) and the build fails once.
 """
 
 from __future__ import annotations
@@ -16,15 +14,13 @@ from __future__ import annotations
 import difflib
 import hashlib
 import html
-import logging
 import re
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser
 
 from . import htmlallow as allow
-
-log = logging.getLogger("mkdocs.plugins.attguide.htmlgate")
+from .pagehead import CSP_PENDING, csp_hash, policy
 
 CONTENT_CLASS = "md-content__inner"
 # What a browser ignores inside a URL's scheme: whitespace, control and invisible characters.
@@ -61,12 +57,6 @@ def normalize(url: str) -> str:
 def script_key(text: str) -> str:
     """sha256 of an inline script with its page-relative base URL replaced (one key per script)."""
     return hashlib.sha256(_BASE.sub("BASE", text).encode("utf-8")).hexdigest()
-
-
-def csp_hash(text: str) -> str:
-    """The CSP source expression of an inline script."""
-    import base64
-    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
 def _urls(name: str, value: str) -> list[str]:
@@ -181,6 +171,10 @@ class _Gate:
                 self.add(content, "a style attribute is not allowed",
                          "use a class; styles belong in overrides/assets/att.css", "style=", value)
             return
+        if content and name == "id" and value.startswith("__"):
+            self.add(content, f"the id '{value}' is reserved for the theme (its scripts look it up)",
+                     "choose an id that does not start with __", value)
+            return
         if content and not self.allowed_in_content(tag, name):
             hint = ("data-md-* attributes drive the theme's scripts" if name.startswith("data-md-")
                     else "remove it, or use Markdown")
@@ -195,8 +189,6 @@ class _Gate:
             embeds = name in allow.EMBEDDING or (name in ("href", "xlink:href") and tag in allow.SVG_LOADING)
             for url in _urls(name, value):
                 self.url(tag, name, url, embeds, content)
-        elif tag in ("animate", "set") and name in ("to", "from", "values", "by"):
-            self.add(content, f"an SVG <{tag}> is not allowed", "remove it", f"<{tag}")
 
     @staticmethod
     def allowed_in_content(tag: str, name: str) -> bool:
@@ -284,18 +276,6 @@ def check(page_html: str) -> Report:
     return gate.report
 
 
-# The Content-Security-Policy of a page: main.html prints CSP_PENDING in a <meta> at the top of
-# <head>; the gate puts the policy in once the page's inline scripts are known to be the theme's.
-CSP_PENDING = "att-csp-pending"
-
-
-def policy(script_hashes: list[str]) -> str:
-    """The page's policy: scripts from the site and the theme's inline scripts, nothing else active."""
-    scripts = " ".join(["'self'"] + sorted(set(script_hashes)))
-    return (f"script-src {scripts}; object-src 'none'; base-uri 'none'; form-action 'none'; "
-            "connect-src 'self'")
-
-
 def line_in(source: str, needles: list[str], default: int) -> int:
     """Line of the first of ``needles`` found in ``source`` (case-insensitive), else ``default``."""
     lowered = source.lower()
@@ -317,16 +297,3 @@ def guard(output: str, source_text: str, shown: str, first_line: int, problems) 
     if report.findings:
         return WITHHELD
     return output.replace(CSP_PENDING, policy(report.script_hashes), 1)
-
-
-# Front-matter texts Material's base.html prints raw into <head> (``content="{{ page.meta.description }}"``).
-THEME_META_TEXTS = ("title", "description", "author")
-
-
-def escape_theme_meta(meta: dict) -> None:
-    """Escape the front-matter texts the theme prints unescaped: a quotation mark in a
-    description stays inside its ``<meta content="…">`` (Markup is not escaped twice)."""
-    from markupsafe import escape
-    for key in THEME_META_TEXTS:
-        if isinstance(meta.get(key), str):
-            meta[key] = escape(meta[key])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from attguide import htmlgate, mdtext, safety
+from attguide import htmlgate, mdtext, pagehead, safety
 from attguide.problems import Problems
 
 
@@ -98,6 +98,7 @@ def test_prose_about_javascript_is_no_script_url():
     '<a href="x/"></a>',
     '<a href="tel:123">x</a>',
     '<textarea>x</textarea>', '<input type="text">', '<select></select>',
+    '<p id="__config">{}</p>',
 ])
 def test_parser_differentials_and_requests_are_found(html):
     assert findings(html)
@@ -117,7 +118,7 @@ def test_theme_scripts_are_allowed_by_hash_and_put_in_the_policy():
     assert any("inline script" in f.message for f in htmlgate.check(html).findings)
     assert htmlgate.script_key('__md_scope=new URL("../..",location)') == htmlgate.script_key(
         '__md_scope=new URL(".",location)')
-    assert "object-src 'none'" in htmlgate.policy([htmlgate.csp_hash(text)])
+    assert "object-src 'none'" in pagehead.policy([pagehead.csp_hash(text)])
 
 
 def test_an_unsafe_page_is_withheld():
