@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser
 
 from . import htmlallow as allow
+from . import htmltheme
 from .pagehead import CSP_PENDING, csp_hash, policy
 
 CONTENT_CLASS = "md-content__inner"
@@ -224,55 +225,14 @@ class _Gate:
                      "copy the file into docs/assets/ and use a relative path", url)
 
 
-def _in_content(node) -> bool:
-    """Is ``node`` inside the content region?"""
-    node = node.parent
-    while node is not None:
-        if node.tag == "article" and CONTENT_CLASS in (node.attributes.get("class") or "").split():
-            return True
-        node = node.parent
-    return False
-
-
-# Outside the content the theme's markup is large (the whole navigation on every page), so it
-# is not walked element by element in Python: lexbor's selectors (in C) pick what can be wrong.
-_THEME_UNKNOWN = ":not(" + ", ".join(sorted(allow.THEME_ELEMENTS)) + ")"
-_THEME_URLS = ", ".join(f"[{name.replace(':', chr(92) + ':')}]" for name in sorted(allow.URL_ATTRIBUTES - {"href"}))
-_THEME_URLS += ', [href*=":"], [href^="//"], [href^="\\\\"], [href^="/\\\\"]'
-_THEME_URL_FUNCTIONS = "[fill], [stroke], [filter], [mask], [clip-path], [marker-start], [marker-mid], [marker-end], [cursor]"
-# What a browser takes for an event-handler attribute: a name "on…" after whitespace, "/" or
-# a quoted value. When the raw page holds nothing like it, no element has one.
-_HANDLER_LIKE = re.compile(r"[\s/\"']on[a-z]+\s*=", re.IGNORECASE)
-
-
-# Every element of the parsed page comes from a "<name" in its text (or is html, head, body,
-# tbody): when all such names are the theme's, no element outside the list can be there.
-_TAG_NAME = re.compile(r"<([a-zA-Z][^\s/>]*)")
-
-
-def _theme(gate: _Gate, tree, page_html: str) -> None:
-    """The rules outside the content, through selectors."""
-    if {name.lower() for name in _TAG_NAME.findall(page_html)} - allow.THEME_ELEMENTS:
-        for node in tree.css(_THEME_UNKNOWN):
-            if not _in_content(node):
-                gate.element(node, node.tag, False)
-    for node in tree.css("script, meta, link, [style], " + _THEME_URLS + ", " + _THEME_URL_FUNCTIONS):
-        if not _in_content(node) and node.tag in allow.THEME_ELEMENTS:
-            gate.element(node, node.tag, False)
-    if _HANDLER_LIKE.search(page_html):
-        for node in tree.root.traverse():
-            if any(name.lower().startswith("on") for name in node.attributes) and not _in_content(node):
-                gate.element(node, node.tag, False)
-
-
 def check(page_html: str) -> Report:
     """Every finding of a final page (and the CSP hashes of its theme scripts)."""
     gate = _Gate()
     tree = LexborHTMLParser(page_html)
     for article in tree.css(f"article.{CONTENT_CLASS}"):
-        if not _in_content(article):
+        if not htmltheme.in_content(article):
             gate.walk(article, True)
-    _theme(gate, tree, page_html)
+    htmltheme.check(gate, tree, page_html)
     return gate.report
 
 

@@ -151,3 +151,15 @@ def test_container_paragraphs_are_prose(text):
 ])
 def test_code_inside_and_after_containers_is_code(text):
     assert "art:5" not in mdtext.blank_code(text)
+
+
+@pytest.mark.parametrize("head", [
+    '<link rel="icon" href="x.png" onload="alert(1)">',
+    '<link rel="stylesheet" href="//evil.example/s.css">',
+    '<script src="https://evil.example/x.js"></script>',
+    '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
+    '<meta name="description" content="x" style="x">',
+    "<script>alert(1)</script>",
+])
+def test_theme_region_rules(head):
+    assert htmlgate.check(page("<p>x</p>", head=head)).findings
