@@ -97,20 +97,11 @@ class _Gate:
         self.report.findings.append(Finding(message, hint, [n for n in needles if n], content))
 
     def walk(self, node, content: bool) -> None:
-        """Check ``node`` and everything under it (iteratively, depth first)."""
-        stack = [(node, content)]
-        while stack:
-            node, inside = stack.pop()
-            tag = node.tag
-            if tag == "-comment" or tag == "-text" or tag == "-doctype":
-                continue
-            self.element(node, tag, inside)
-            child = node.child
-            children = []
-            while child is not None:
-                children.append((child, inside))
-                child = child.next
-            stack.extend(reversed(children))
+        """Check ``node`` and every element under it."""
+        for element in node.traverse(include_text=False):
+            tag = element.tag
+            if tag[0] != "-":  # not a comment or doctype
+                self.element(element, tag, content)
 
     def element(self, node, tag: str, content: bool) -> None:
         """Every rule for one element."""
