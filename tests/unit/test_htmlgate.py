@@ -163,3 +163,12 @@ def test_code_inside_and_after_containers_is_code(text):
 ])
 def test_theme_region_rules(head):
     assert htmlgate.check(page("<p>x</p>", head=head)).findings
+
+
+def test_the_pdf_document_keeps_page_bodies_and_escapes_titles():
+    from attguide import pdf
+    view = {"lang": "en", "title": "A & B", "edition": "E", "disclaimer": "D", "date": "2026-12-03",
+            "status": "S", "online": "https://x.example/", "t": {}, "pages": [
+                {"level": 1, "anchor": "p", "title": "T <1>", "part": None, "html": "<p>Body</p>"}]}
+    out = pdf.render_document(view)
+    assert "<p>Body</p>" in out and "T &lt;1&gt;" in out and "A &amp; B" in out
