@@ -22,7 +22,7 @@ log = logging.getLogger("mkdocs.plugins.attguide.safety")
 RULES = (
     (re.compile(r"<\s*script\b", re.IGNORECASE), "a <script> element is not allowed",
      "remove it; pages carry no scripts of their own"),
-    (re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE), "an inline event handler (on…=) is not allowed",
+    (re.compile(r"<[^>]*[\s/\"']on[a-z]+\s*=", re.IGNORECASE), "an inline event handler (on…=) is not allowed",
      "remove the attribute"),
     (re.compile(r"<\s*(iframe|object|embed|frame|frameset|applet)\b", re.IGNORECASE),
      "an embedded frame or object (<iframe>, <object>, <embed>) is not allowed",
