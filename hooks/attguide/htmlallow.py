@@ -21,7 +21,7 @@ CONTENT_ELEMENTS = frozenset("""
 # Attributes any content element may carry (plus aria-* and data-* but data-md-*).
 GLOBAL_ATTRIBUTES = frozenset("class id title lang dir role hidden tabindex".split())
 CONTENT_ATTRIBUTES = {
-    "a": {"href", "hreflang", "rel"},
+    "a": {"href", "hreflang", "rel", "download", "type"},
     "abbr": set(),
     "img": {"src", "alt", "width", "height", "loading", "srcset", "sizes"},
     "input": {"type", "checked", "disabled"},
