@@ -7,10 +7,12 @@ mkdocs-static-i18n, English first):
 2. ``on_pre_build``: first pass over every page of both languages (front matter,
    references, pairs); fail once, listing every problem.
 3. ``on_page_markdown``: second pass, rewrite ``art:``/``phase:``/``topic:`` links.
-4. ``on_page_content``: check the rendered HTML (:mod:`attguide.htmlsafety`); the generated
+4. ``on_page_content``: the generated
    views (article, matrix, phase lists, a topic's "At a glance" after its title and its
    Sources); links to other sites marked.
-4a. ``on_env``: every page rendered, none written: fail once if any page's HTML is unsafe.
+4a. ``on_post_page``: the one door (:mod:`attguide.check.htmlgate`): the final HTML of each page,
+   read as a browser reads it, against allow-lists; an unsafe page is withheld, and
+   ``on_post_build`` fails the build once, listing every finding.
 5. ``on_page_context``: status, language switcher links, search base.
 6. ``on_template_context``/``on_post_template``: the 404 page of each language, the sitemap.
 7. ``on_post_build``: add the termbase's words to the search entries of the pages that treat
@@ -30,7 +32,8 @@ from mkdocs.utils import get_relative_url
 # MkDocs puts this file's folder on sys.path while loading it.
 from attguide.editions import changes, feeds
 from attguide.editions import cycle as editions
-from attguide.check import htmlsafety
+from attguide.check import htmlgate
+from attguide.theme import pagehead
 from attguide.views import lastupdated
 from attguide.views import notfound
 from attguide.editions import pdf
@@ -72,7 +75,7 @@ def on_config(config):
     state.lang = theme.language_built(config)
     if state.lang == languages.default():
         state.not_found = {}
-    state.unsafe = Problems()
+        state.unsafe = Problems()  # both languages: reported after the last one
     # A site may name its own registry (the test fixtures do); the default is the project's.
     custom = config.extra.get("att_registry")
     state.registry_path = (os.path.join(os.path.dirname(config.config_file_path), custom)
@@ -146,24 +149,27 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     """Check the page's rendered HTML; append the generated views it asks for (the views table)."""
     source = state.source_page(page)
-    # The backstop: what Markdown made of the page, before our views and the theme's scripts.
-    htmlsafety.check(html, source.text if source else "", state.shown(page.file.src_uri),
-                     source.meta.body_line if source else 1, state.unsafe)
     if source is None:
         return html
     return pageviews.page_content(html, PageContext(source, page, config, state, state.link_from(page)))
 
 
 def on_env(env, config, files):
-    """Every page is rendered, none written yet: fail once if any page's HTML is unsafe; then
-    the language's Atom feed, from this edition's changes (written after the last language)."""
-    state.unsafe.raise_if_any("the rendered pages")
+    """The language's Atom feed, from this edition's changes (written after the last language)."""
     if state.changes is not None and state.feeds is not None:
         edition_url = feeds.edition_url(state.root_url, state.cycle.id, state.versioned)
         view = feeds.feed_view(state.changes, state.model, state.registry, state.lang, state.root_url,
                                  edition_url, state.page_urls(), _dated, editions.build_date())
         state.feeds[state.lang] = render(env, "feed", feed=view)
     return env
+
+
+@event_priority(-100)  # after every other plugin has changed the page
+def on_post_page(output, page, config):
+    """The one door: the page as readers get it, checked; withheld if unsafe."""
+    source = state.source_page(page)
+    return htmlgate.guard(output, source.text if source else "", state.shown(page.file.src_uri),
+                          source.meta.body_line if source else 1, state.unsafe)
 
 
 # After static-i18n's on_page_context (priority 50), which sets config.extra.alternate for the
@@ -177,6 +183,7 @@ def on_page_context(context, page, config, nav):
     status = source.meta.get("status") if source else None
     context["att_t"] = state.registry.strings(lang)
     context["att_lang"] = lang
+    pagehead.escape_theme_meta(page.meta)
     context["att_status"] = state.registry.statuses.get(status, {}).get(lang) if status else None
     context["att_status_id"] = status
     # Translation drift: a notice on Chinese pages whose English text changed since.
@@ -206,6 +213,8 @@ def on_page_context(context, page, config, nav):
         context["att_updated_iso"] = day.isoformat()
     context["att_feed_url"] = language_root(page.url, lang).rstrip("/") + "/feed.xml"
     context["att_pdf_url"] = pdf.pdf_url(state.root_url, state.cycle.id, lang, state.versioned, context["att_site_root"])
+    # The Content-Security-Policy (online only), filled in by on_post_page; see README.
+    context["att_csp"] = None if state.offline else pagehead.CSP_PENDING
     context["att_edition"] = editions.edition_context(
         state.registry, state.cycle, state.versioned, state.offline, lang, editions.build_date())
     return context
@@ -223,6 +232,7 @@ def on_template_context(context, template_name, config):
     context["att_not_found"] = notfound.context(base, lang, theme.languages_built(config), languages.default(),
                                                 state.registry.strings)
     context["att_search_base"] = notfound.home_of(base, lang, languages.default())
+    context["att_csp"] = None if state.offline else pagehead.CSP_PENDING
     theme.set_alternates(config, notfound.alternates(base, config.extra.get("alternate") or [], languages.default()))
     return context
 
@@ -232,6 +242,7 @@ def on_post_template(output, template_name, config):
     if template_name == SITEMAP:
         theme.restore_site_url(config, state.site_url)
     if template_name == notfound.TEMPLATE:
+        output = htmlgate.guard(output, "", "overrides/404.html", 1, state.unsafe)  # the one door
         state.not_found[state.lang] = output
     return output
 
@@ -241,6 +252,7 @@ def on_post_build(config):
     """After the last language: split the search index, write the 404 page of each language."""
     if theme.nested_build(config):
         return  # a nested language build; the outer build finishes the job
+    state.unsafe.raise_if_any("the built pages")
     built = theme.languages_built(config)
     notfound.write_pages(config.site_dir, state.not_found, languages.default())
     if state.dates is not None:

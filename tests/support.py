@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -38,10 +39,20 @@ def make_fixture_site(tmp_path: Path, case: str | None = None) -> Path:
     config = (site / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("OVERRIDES", str(ROOT / "overrides")).replace(
         "HOOK", str(ROOT / "hooks" / "att_hooks.py"))
+    # Fixtures and the hostile corpus build with the production Markdown extensions.
+    config = re.sub(r"(?m)^markdown_extensions:.*$", production_extensions(), config, count=1)
     (site / "mkdocs.yml").write_text(config, encoding="utf-8")
     if case:
         apply_case(site, load_case(case))
     return site
+
+
+def production_extensions() -> str:
+    """The ``markdown_extensions:`` block of the project's own mkdocs.yml, as text."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    found = re.search(r"(?m)^markdown_extensions:\n(?:[ \t]+.*\n|\n(?=[ \t]))+", text)
+    assert found, "mkdocs.yml has no markdown_extensions block"
+    return found.group(0).rstrip("\n")
 
 
 def load_case(case: str) -> dict:

@@ -11,7 +11,9 @@ before it; ``tests/unit/test_structure.py`` checks it)::
   references, the site's languages) and how a problem and its path are reported.
 - :mod:`attguide.theme`: every reliance on the theme's and plugins' internals (the bridge).
 - :mod:`attguide.search`: the search index per language, the Chinese segmenter, keywords.
-- :mod:`attguide.check`: the build's first pass and every check of the pages' text and HTML.
+- :mod:`attguide.check`: the build's first pass and every check of the pages' text and HTML,
+  including the one door (:mod:`attguide.check.htmlgate`): the final HTML of every page read
+  by an HTML5 parser against allow-lists.
 - :mod:`attguide.views`: the generated views and the table of ``view:`` names.
 - :mod:`attguide.editions`: what an edition adds (what changed, feeds, PDF, release,
   translation status, new-page scaffolds).

@@ -9,7 +9,7 @@ from mkdocs.exceptions import PluginError
 
 from attguide.read import terms as termbase
 from attguide.search import synonyms as searchwords
-from attguide.registry import load
+from attguide.read.registry import load
 
 REGISTRY = load()
 SMALL = """\

@@ -14,6 +14,7 @@ import re
 
 from ..read.problems import Problems
 from ..read.mdtext import blank_code
+from ..read.yamlsource import text_problem
 
 log = logging.getLogger("mkdocs.plugins.attguide.safety")
 
@@ -21,7 +22,7 @@ log = logging.getLogger("mkdocs.plugins.attguide.safety")
 RULES = (
     (re.compile(r"<\s*script\b", re.IGNORECASE), "a <script> element is not allowed",
      "remove it; pages carry no scripts of their own"),
-    (re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE), "an inline event handler (on…=) is not allowed",
+    (re.compile(r"<[^>]*[\s/\"']on[a-z]+\s*=", re.IGNORECASE), "an inline event handler (on…=) is not allowed",
      "remove the attribute"),
     (re.compile(r"<\s*(iframe|object|embed|frame|frameset|applet)\b", re.IGNORECASE),
      "an embedded frame or object (<iframe>, <object>, <embed>) is not allowed",
@@ -41,7 +42,7 @@ RULES = (
 # A script URL where a URL goes: a Markdown link or image target, an autolink, or a URL
 # attribute. Prose such as "no JavaScript: it works" is no URL. Checked on each line with
 # character references decoded and spaces and control characters removed, as a browser
-# reads a scheme (the rendered-HTML backstop, attguide.htmlsafety, catches the rest).
+# reads a scheme (the one door on the final HTML, attguide.check.htmlgate, catches the rest).
 _SCRIPT_URL = re.compile(
     r"(?:\]\(<?|\]:|<|\b(?:href|src|action|formaction|xlink:href|poster|srcset|data|to|values)=[\"']?)"
     r"(?:javascript|vbscript):", re.IGNORECASE)
@@ -74,3 +75,5 @@ def check_front_matter(meta, path: str, problems: Problems) -> None:
             if _TAG.search(html.unescape(text)) or plain.startswith(("javascript:", "vbscript:", "data:")):
                 problems.add(path, meta.line(key), f"front matter '{key}' holds HTML or a script URL",
                              "write plain text (or a https:// address for 'link')")
+            elif text_problem(text):
+                problems.add(path, meta.line(key), f"front matter '{key}' {text_problem(text)}")

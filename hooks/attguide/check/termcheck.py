@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..read import languages
+from ..read.mdtext import blank_code
 from ..read.problems import Problem
 from ..read.registry import Registry
 from ..read.terms import Termbase
@@ -20,8 +21,6 @@ _ENDINGS = r"(?:e|es|ed|ing|ation|ations|er|ers)"
 ALLOW_MARKER = "<!-- att:term-ok -->"
 # Quoted titles are exempt: 《…》 and “…” in Chinese, "…" and “…” in English.
 _QUOTED = {"zh": re.compile(r"《[^》\n]*》|“[^”\n]*”"), "en": re.compile(r"\"[^\"\n]*\"|“[^”\n]*”")}
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)[^\n]*?\1")
 _LINK_TARGET = re.compile(r"\]\([^)\n]*\)")
 _HTML_COMMENT = re.compile(r"<!--.*?-->")
 
@@ -103,20 +102,12 @@ def check_page(text: str, lang: str, shown: str, termbase: Termbase, kept_titles
             if lines[index].strip() in ("---", "..."):
                 start = index + 1
                 break
-    fence = None
-    for number, line in enumerate(lines[start:], start=start + 1):
-        opened = _FENCE.match(line)
-        if fence is None and opened:
-            fence = opened.group(1)[0] * 3
+    # Code (fences, indented code, code spans) as attguide.read.mdtext sees it: blanked.
+    prose = blank_code("\n".join(lines[start:])).split("\n")
+    for number, (line, visible) in enumerate(zip(lines[start:], prose), start=start + 1):
+        if ALLOW_MARKER in line or not ruleset.any.search(visible):
             continue
-        if fence is not None:
-            if line.lstrip().startswith(fence):
-                fence = None
-            continue
-        if ALLOW_MARKER in line or not ruleset.any.search(line):
-            continue
-        visible = line
-        for pattern in (_CODE_SPAN, _LINK_TARGET, _HTML_COMMENT, _QUOTED[lang]):
+        for pattern in (_LINK_TARGET, _HTML_COMMENT, _QUOTED[lang]):
             visible = _blank(visible, pattern)
         for title in kept_titles:
             visible = visible.replace(title, " " * len(title))

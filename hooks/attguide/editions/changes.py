@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import translations
+from ..read.mdtext import blank_code
 from ..read.registry import Registry
 from ..read.sitemodel import SiteModel, language_of
 
@@ -36,7 +37,6 @@ ADDED, REMOVED, CHANGED = "added", "removed", "changed"
 CHANGES_PAGE = "changes.md"
 _HEADING = re.compile(r"^(#{2,6})[ \t]+(?P<title>.+?)(?:[ \t]+\{[^}]*\})?[ \t]*#*[ \t]*$")
 _H1 = re.compile(r"^#[ \t]+(?P<title>.+?)(?:[ \t]+\{[^}]*\})?[ \t]*#*[ \t]*$", re.MULTILINE)
-_FENCE = re.compile(r"^[ \t]*(```|~~~)")
 
 
 @dataclass(frozen=True)
@@ -83,11 +83,10 @@ class EditionChanges:
 def sections(body: str) -> list[tuple[str, str]]:
     """The body's sections as (heading, normalised text); the opening has the heading ``""``."""
     found: list[tuple[str, list[str]]] = [("", [])]
-    fenced = False
-    for line in body.replace("\r\n", "\n").split("\n"):
-        if _FENCE.match(line):
-            fenced = not fenced
-        match = None if fenced else _HEADING.match(line)
+    body = body.replace("\r\n", "\n")
+    # A heading is a heading outside code (attguide.read.mdtext, the one model of what is code).
+    for line, visible in zip(body.split("\n"), blank_code(body).split("\n")):
+        match = _HEADING.match(line) if visible.strip() else None
         if match:
             found.append((match.group("title").strip(), []))
         else:

@@ -36,7 +36,7 @@ from pathlib import Path
 from . import changes
 from ..views import downloads
 from . import cycle as editions
-from . import pdf, tools
+from . import pdf, releasecheck, tools
 from ..read.registry import Registry
 
 log = logging.getLogger("mkdocs.plugins.attguide.release")
@@ -160,6 +160,7 @@ def release(project: Path, registry: Registry, cycle_id: str, push: bool = False
     entry = build_bundle(project, cycle_id, out_dir)
     bundle_seconds = time.monotonic() - started
     files = pdf.build_pdfs(project, registry, cycle_id, out_dir, site_url(project))
+    releasecheck.check_pdfs(out_dir, files)  # before anything is published
     pdf_seconds = time.monotonic() - started - bundle_seconds
     entry["files"] = [{k: v for k, v in f.items() if k != "seconds"} for f in files]
     publish_bundle(project, out_dir, entry)

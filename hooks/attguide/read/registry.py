@@ -23,7 +23,7 @@ from . import sources as sources_module
 from . import languages, yamlsource
 from .problems import Problems, shown_path
 from .registrydata import DEFAULT_PATH, VOCABULARIES, Article, Cycle, Phase, Registry, Topic  # noqa: F401 (re-exported)
-from .yamlsource import Bilingual, check_entry, child, items, line_of
+from .yamlsource import Bilingual, Text, check_entry, child, items, line_of, text_problem
 
 log = logging.getLogger("mkdocs.plugins.attguide.registry")
 
@@ -42,6 +42,9 @@ class _Names(c.Type):
         missing = [key for key in ("name", "short") if not str(value.get(key) or "").strip()]
         if missing:
             raise ValidationError("no " + " or ".join(missing))
+        for key in ("name", "short"):
+            if text_problem(str(value[key])):
+                raise ValidationError(f"the {key} {text_problem(str(value[key]))}")
         return {"name": str(value["name"]), "short": str(value["short"])}
 
 
@@ -49,8 +52,8 @@ class ArticleEntry(base.Config):
     """An entry of ``articles:``."""
 
     number = c.Type(int)
-    en = c.Type(str)
-    zh = c.Type(str)
+    en = Text()
+    zh = Text()
     zh_source = c.Choice(("seed", "label"), default="label")
     paragraphs = c.Type(int, default=0)
 
@@ -59,8 +62,8 @@ class TopicEntry(base.Config):
     """An entry of a phase's ``topics:``."""
 
     id = c.Type(str)
-    en = c.Type(str)
-    zh = c.Type(str)
+    en = Text()
+    zh = Text()
 
 
 class PhaseEntry(base.Config):

@@ -19,7 +19,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
-from .yamlsource import Bilingual, check_entry, child, items, key_lines, read
+from .yamlsource import Bilingual, Text, check_entry, child, items, key_lines, read
 from .problems import Problems, shown_path
 
 log = logging.getLogger("mkdocs.plugins.attguide.sources")
@@ -33,7 +33,7 @@ _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
-_Bilingual = Bilingual  # the shared option (attguide.yamlsource)
+_Bilingual = Bilingual  # the shared option (attguide.read.yamlsource)
 
 
 class _Date(c.BaseConfigOption):
@@ -72,7 +72,7 @@ class SourceEntry(base.Config):
     zh_official = c.Type(bool, default=False)
     short = _Bilingual()
     issuer = _Bilingual(required=False)
-    symbol = c.Optional(c.Type(str))
+    symbol = c.Optional(Text())
     date = _Date()
     status = c.Optional(c.Choice(STATUSES))
     languages = c.ListOfItems(c.Choice(LANGUAGE_CODES), default=[])

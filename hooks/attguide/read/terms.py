@@ -23,7 +23,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from . import refs
-from .yamlsource import Bilingual, check_entry, child, items, key_lines, read
+from .yamlsource import Bilingual, Text, check_entry, child, items, key_lines, read
 from . import languages
 from .problems import Problems
 from .registry import Registry
@@ -40,14 +40,14 @@ class TermEntry(base.Config):
 
     id = c.Type(str)
     section = c.Choice(SECTIONS)
-    abbr = c.Optional(c.Type(str))
+    abbr = c.Optional(Text())
     heading = Bilingual(required=False)
     pinyin = c.Optional(c.Type(str))
-    en = c.Type(str)
-    zh = c.Type(str)
+    en = Text()
+    zh = Text()
     zh_descriptive = c.Type(bool, default=False)
     avoid = Bilingual(required=False, lists=True)
-    topic_title = c.Optional(c.Type(str))
+    topic_title = c.Optional(Text())
     reason = Bilingual(required=False)
     aliases = Bilingual(required=False, lists=True)
     pages = c.ListOfItems(c.Type(str), default=[])

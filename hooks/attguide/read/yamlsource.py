@@ -1,7 +1,7 @@
 """YAML read once into its node tree and its values, so every message can name a line.
 
 Shared by the page front matter (:mod:`attguide.frontmatter`), the registry
-(:mod:`attguide.registry`) and the sources file (:mod:`attguide.sources`). A YAML file is
+(:mod:`attguide.read.registry`) and the sources file (:mod:`attguide.read.sources`). A YAML file is
 composed once; the node tree keeps each value's line and each scalar's literal text (so
 ``7.10`` stays ``7.10``), and the constructed value is what the schemas validate. Entries
 are checked against MkDocs ``Config`` schemas one option at a time, so that every mistake
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import logging
+import re
 
 import yaml
 from mkdocs.config import config_options as c
@@ -24,6 +25,38 @@ log = logging.getLogger("mkdocs.plugins.attguide.yamlsource")
 
 # libyaml's loader when PyYAML was built with it: about ten times faster on many pages.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+# Data is text: printed escaped, so quotation marks, & and < in prose are fine; markup and
+# invisible control characters (bidirectional overrides included) are refused.
+_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def text_problem(text: str) -> str:
+    """Why ``text`` is not plain text ("" when it is)."""
+    markup = _MARKUP.search(text)
+    if markup:
+        return f"holds HTML markup ('{markup.group(0)}…'); write plain text (quotes, & and < in prose are fine)"
+    control = _CONTROL.search(text)
+    if control:
+        return f"holds an invisible control character (U+{ord(control.group(0)):04X}); remove it"
+    return ""
+
+
+class Text(c.Type):
+    """A plain-text string (see :func:`text_problem`)."""
+
+    def __init__(self, **kwargs):
+        """A string option."""
+        super().__init__(str, **kwargs)
+
+    def run_validation(self, value):
+        """A string with no markup and no control characters."""
+        value = super().run_validation(value)
+        if isinstance(value, str) and text_problem(value):
+            raise ValidationError(f"the text {text_problem(value)}")
+        return value
 
 
 class ValueProblem(ValueError):
@@ -86,7 +119,12 @@ class Bilingual(c.Type):
         extra = sorted(set(value) - set(languages.codes()))
         if extra:
             raise ValidationError("unknown language key " + ", ".join(map(str, extra)))
-        return {lang: str(value[lang]).strip() for lang in languages.codes()}
+        texts = {lang: str(value[lang]).strip() for lang in languages.codes()}
+        for lang, text in texts.items():
+            problem = text_problem(text)
+            if problem:
+                raise ValidationError(f"the {lang} text {problem}")
+        return texts
 
     @staticmethod
     def _lists(value: dict) -> dict:
@@ -99,6 +137,9 @@ class Bilingual(c.Type):
             words = value.get(lang) or []
             if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
                 raise ValidationError(f"{lang} must be a list of words")
+            for word in words:
+                if text_problem(word):
+                    raise ValidationError(f"the {lang} word '{word}' {text_problem(word)}")
             result[lang] = tuple(w.strip() for w in words)
         return result
 

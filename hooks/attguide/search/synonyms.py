@@ -115,7 +115,7 @@ def _entry(raw, node, shown: str, registry: Registry, page_path, problems: Probl
         problems.add(shown, lines.get("pages", line), "an entry leads to no page", HINTS["pages"])
         ok = False
     words = {}
-    for lang in ("en", "zh"):
+    for lang in (key for key in HINTS if key != "pages"):  # the word fields of the schema
         where = lines.get(lang, line)
         words[lang] = tuple(str(word).strip() for word in values[lang])
         for word in words[lang]:

@@ -10,6 +10,8 @@ Python (guards: ``tests/unit/test_theme.py``):
   ``base_url`` as the search root, the offline ``__index``, the ``iframe-worker`` polyfill
   marker, Material's reserved ``status`` meta, mike's ``site_url`` slash (numbered there).
 - :mod:`.external`: Material's link markup for marking links to other sites.
+- :mod:`.pagehead`: the Content-Security-Policy ``<meta>`` in the ``site_meta`` block and the
+  hashes of the theme's inline scripts it allows.
 - Event order: ``att_hooks.on_page_context`` runs after static-i18n's (priority 50), set
   explicitly with ``@event_priority`` (guard: ``tests/unit/test_theme_couplings.py``).
 
@@ -19,7 +21,9 @@ Templates and scripts (guards: ``tests/unit/test_theme_couplings.py``, and the b
   renamed, the 404 pages' search root (guards in ``test_theme.py``).
 - ``overrides/partials/att/theme-bridge-search.html``: the ``Worker.prototype.postMessage``
   patch that segments Chinese queries; relies on Material's worker protocol
-  (``{type: 0, data: {config, docs}}``, ``{type: 2, data: query}``).
+  (``{type: 0, data: {config, docs}}``, ``{type: 2, data: query}``, ``{type: 3, data:
+  {items}}``) and the theme listening with ``Worker.addEventListener``; the query rewriting is
+  in ``assets/javascripts/att-search.js``.
 - ``overrides/partials/header.html``: a copy of Material's partial; it may differ only by the
   hunk marked ``ATT:``.
 - ``overrides/partials/source.html``: Material's repository widget replaced by a plain link
