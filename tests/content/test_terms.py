@@ -30,7 +30,7 @@ def test_the_termbase_flags_each_variant_the_review_found():
     base = termbase.load(termbase.path_beside(registry.path), registry)
     for variant, preferred in REVIEWED_VARIANTS.items():
         page = f"# 示例\n\n这一句使用了{variant}。\n"
-        found = termbase.check_page(page, "zh", "docs/x.zh.md", base)
+        found = termcheck.check_page(page, "zh", "docs/x.zh.md", base)
         assert [problem.line for problem in found] == [3], f"{variant}: the termbase check does not flag it"
         clean = f"# 示例\n\n这一句使用了{preferred}。\n"
-        assert not termbase.check_page(clean, "zh", "docs/x.zh.md", base), f"{preferred} is flagged but is the preferred form"
+        assert not termcheck.check_page(clean, "zh", "docs/x.zh.md", base), f"{preferred} is flagged but is the preferred form"
