@@ -29,8 +29,8 @@ from mkdocs.utils import get_relative_url
 
 # MkDocs puts this file's folder on sys.path while loading it.
 from attguide import (abbreviations, changes, downloads, editions, external, htmlsafety, lastupdated, notfound, pdf,
-                      provisions, records, refs, release, scan, search, segmenter, termbase, theme, translations,
-                      views)
+                      provisions, records, refs, release, scan, search, segmenter, siteaddress, termbase, theme,
+                      translations, views)
 from attguide.problems import Problems
 from attguide.build import BuildState, DEFAULT_LANGUAGE, downloads_root, language_root, split_search_index
 from attguide.registry import DEFAULT_PATH as DEFAULT_REGISTRY
@@ -67,6 +67,7 @@ def on_config(config):
     if config.nav:
         config.nav = state.expand_nav(config.nav, state.lang)
     state.cycle, state.versioned = editions.current_cycle(state.registry)
+    state.repo = siteaddress.settle(config)  # addresses from the host's configuration only
     if state.lang == DEFAULT_LANGUAGE:
         state.root_url = config.site_url or ""  # before mike appends the version
     state.offline = editions.offline_enabled(config)
@@ -206,6 +207,8 @@ def on_env(env, config, files):
         edition_url = changes.edition_url(state.root_url, state.cycle.id, state.versioned)
         view = changes.feed_view(state.changes, state.model, state.registry, state.lang, state.root_url,
                                  edition_url, state.page_urls(), _dated, editions.build_date())
+        if not state.root_url:  # no site address: links relative to the feed, no made-up address
+            view = siteaddress.relative_feed(view)
         state.feeds[state.lang] = render(env, "feed", feed=view)
     return env
 
@@ -247,6 +250,8 @@ def on_page_context(context, page, config, nav):
         context["att_updated_iso"] = day.isoformat()
     context["att_feed_url"] = language_root(page.url, lang).rstrip("/") + "/feed.xml"
     context["att_pdf_url"] = pdf.pdf_url(state.root_url, state.cycle.id, lang, state.versioned, context["att_site_root"])
+    context["att_repo"] = state.repo
+    context["att_cite"] = siteaddress.cite(state.root_url, state.cycle.id, state.versioned or state.offline, page.url)
     context["att_edition"] = editions.edition_context(
         state.registry, state.cycle, state.versioned, state.offline, lang, editions.build_date())
     return context
@@ -258,6 +263,9 @@ def on_template_context(context, template_name, config):
         state.site_url = theme.site_url_with_slash(config)
     if template_name != notfound.TEMPLATE or state.registry is None:
         return context
+    if not config.site_url and state.versioned:
+        # MkDocs bases error pages on site_url's path, '/' without one: a version's own folder.
+        context["base_url"] = siteaddress.error_page_base(state.cycle.id)
     lang, base = state.lang, context["base_url"]
     context["att_t"] = state.registry.strings(lang)
     context["att_lang"] = lang
@@ -284,6 +292,8 @@ def on_post_build(config):
         return  # a nested language build; the outer build finishes the job
     languages = theme.languages_built(config)
     notfound.write_pages(config.site_dir, state.not_found, DEFAULT_LANGUAGE)
+    if not config.site_url:
+        theme.remove_sitemap(config.site_dir)  # a sitemap needs absolute addresses
     if state.dates is not None:
         state.dates.report()
     for lang, feed in (state.feeds or {}).items():
