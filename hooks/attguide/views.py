@@ -196,6 +196,7 @@ def dashboard_view(model: SiteModel, lang: str, link: Link) -> dict:
             cells.append(found)
         total = records.coverage(pages)
         rows.append({"phase": phase.label(lang), "url": link(phase.overview_path), "cells": cells, "total": total,
+                     "cross_cutting": phase.cross_cutting,  # no target: the proposal sets it per phase
                      "regions": [registry.term("regions", r, lang) for r in total["regions"]],
                      "profiles": [registry.term("profiles", p, lang) for p in total["profiles"]]})
     return {"cycles": [c.label(lang) for c in cycles], "rows": rows,

@@ -147,3 +147,9 @@ def test_the_cross_cutting_function_shows_no_presentation_target(plain_site):
     for lang in ("", "zh/"):
         assert "att-coverage" not in html(plain_site, f"{lang}cooperation")
         assert "att-coverage" in html(plain_site, f"{lang}e-authorization")
+    # The presentations dashboard lists the function's presentations without marking a gap.
+    for lang in ("", "zh/"):
+        rows = re.findall(r"<tr>.*?</tr>", html(plain_site, f"{lang}presentations"), re.DOTALL)
+        cooperation = [row for row in rows if 'cooperation/"' in row]
+        assert len(cooperation) == 1 and "att-gap" not in cooperation[0]
+        assert any("att-gap" in row for row in rows if row not in cooperation)
