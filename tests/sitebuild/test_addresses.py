@@ -153,3 +153,10 @@ def test_the_cross_cutting_function_shows_no_presentation_target(plain_site):
         cooperation = [row for row in rows if 'cooperation/"' in row]
         assert len(cooperation) == 1 and "att-gap" not in cooperation[0]
         assert any("att-gap" in row for row in rows if row not in cooperation)
+
+
+def test_generated_presentation_lines_use_chinese_punctuation(plain_site):
+    page = html(plain_site, "zh/e-authorization")
+    section = re.search(r'<section class="att-generated att-phase-presentations".*?</section>', page, re.DOTALL).group(0)
+    text = unescape(_TAG.sub("", section))
+    assert "。" in text and not re.search(r"[\u4e00-\u9fff]\s*\.", text) and not re.search(r"。 +\S", text), text
