@@ -117,3 +117,15 @@ def test_settle_takes_the_origin_remote_and_the_edit_branch(tmp_path, monkeypatc
     config = _config(tmp_path, repo_url="https://github.com/owner/att-guide/")
     assert siteaddress.settle(config)["issues"] == "https://github.com/owner/att-guide/issues/new/choose"
     assert config.edit_uri == "edit/published/docs/"
+
+
+def test_a_pdf_without_an_address_keeps_links_to_pages_not_printed_as_text():
+    from attguide import pdf
+
+    body = '<p><a href="../tools/first-year.html#x">first year</a> <a href="risk.html">risk</a></p>'
+    anchors = {"e-authorization/risk.html": "p3"}
+    printed = pdf.rewrite(body, "e-authorization/index.html", "p2", anchors, "")
+    assert '<a data-att-online="">first year</a>' in printed
+    assert 'href="#p3"' in printed  # links inside the document stay
+    online = pdf.rewrite(body, "e-authorization/index.html", "p2", anchors, "https://h.internal/csp13/")
+    assert 'href="https://h.internal/csp13/tools/first-year/#x"' in online
