@@ -61,9 +61,9 @@ translations-mark: $(VENV)/.installed ## Record that a translation follows the c
 	@test -n "$(PAGE)" || { echo "usage: make translations-mark PAGE=docs/<path>.md"; exit 2; }
 	$(ATTGUIDE) translations-mark "$(PAGE)"
 
-release: $(VENV)/.installed-pdf ## Tag and deploy a CSP cycle to the local gh-pages branch with its offline bundle and PDFs: make release CYCLE=csp13 [PUSH=1]
-	@test -n "$(CYCLE)" || { echo "usage: make release CYCLE=csp13 [PUSH=1]"; exit 2; }
-	$(ATTGUIDE) release "$(CYCLE)" $(if $(PUSH),--push)
+release: $(VENV)/.installed-pdf ## Tag and deploy a CSP cycle to the local gh-pages branch with its offline bundle and PDFs: ATT_SITE_URL=https://… make release CYCLE=csp13 [PUSH=1] [ALLOW_RELATIVE=1: no site address]
+	@test -n "$(CYCLE)" || { echo "usage: ATT_SITE_URL=https://… make release CYCLE=csp13 [PUSH=1] [ALLOW_RELATIVE=1]"; exit 2; }
+	$(ATTGUIDE) release "$(CYCLE)" $(if $(PUSH),--push) $(if $(ALLOW_RELATIVE),--no-absolute-addresses)
 
 pdf: $(VENV)/.installed-pdf ## Print the current edition as PDF (both languages) into build/pdf/ for a preview [CYCLE=csp13]
 	$(ATTGUIDE) pdf $(CYCLE)

@@ -56,6 +56,7 @@ from attguide.read.registry import DEFAULT_PATH as DEFAULT_REGISTRY
 from attguide.views.pages import PageContext
 from attguide.views.render import render
 from attguide.editions import pageviews
+from attguide.editions import siteaddress
 
 log = logging.getLogger("mkdocs.plugins.attguide.hooks")
 state = BuildState()
@@ -89,6 +90,7 @@ def on_config(config):
     if config.nav:
         config.nav = state.expand_nav(config.nav, state.lang)
     state.cycle, state.versioned = editions.current_cycle(state.registry)
+    state.repo = siteaddress.settle(config)  # addresses from the host's configuration only
     if state.lang == languages.default():
         state.root_url = config.site_url or ""  # before mike appends the version
     state.offline = editions.offline_enabled(config)
@@ -160,6 +162,8 @@ def on_env(env, config, files):
         edition_url = feeds.edition_url(state.root_url, state.cycle.id, state.versioned)
         view = feeds.feed_view(state.changes, state.model, state.registry, state.lang, state.root_url,
                                  edition_url, state.page_urls(), _dated, editions.build_date())
+        if not state.root_url:  # no site address: links relative to the feed, no made-up address
+            view = siteaddress.relative_feed(view)
         state.feeds[state.lang] = render(env, "feed", feed=view)
     return env
 
@@ -215,6 +219,8 @@ def on_page_context(context, page, config, nav):
     context["att_pdf_url"] = pdf.pdf_url(state.root_url, state.cycle.id, lang, state.versioned, context["att_site_root"])
     # The Content-Security-Policy (online only), filled in by on_post_page; see README.
     context["att_csp"] = None if state.offline else pagehead.CSP_PENDING
+    context["att_repo"] = state.repo
+    context["att_cite"] = siteaddress.cite(state.root_url, state.cycle.id, state.versioned or state.offline, page.url)
     context["att_edition"] = editions.edition_context(
         state.registry, state.cycle, state.versioned, state.offline, lang, editions.build_date())
     return context
@@ -226,6 +232,9 @@ def on_template_context(context, template_name, config):
         state.site_url = theme.site_url_with_slash(config)
     if template_name != notfound.TEMPLATE or state.registry is None:
         return context
+    if not config.site_url and state.versioned:
+        # MkDocs bases error pages on site_url's path, '/' without one: a version's own folder.
+        context["base_url"] = siteaddress.error_page_base(state.cycle.id)
     lang, base = state.lang, context["base_url"]
     context["att_t"] = state.registry.strings(lang)
     context["att_lang"] = lang
@@ -255,6 +264,8 @@ def on_post_build(config):
     state.unsafe.raise_if_any("the built pages")
     built = theme.languages_built(config)
     notfound.write_pages(config.site_dir, state.not_found, languages.default())
+    if not config.site_url:
+        theme.remove_sitemap(config.site_dir)  # a sitemap needs absolute addresses
     if state.dates is not None:
         state.dates.report()
     for lang, feed in (state.feeds or {}).items():

@@ -64,6 +64,7 @@ class BuildState:
     search_keywords: dict = field(default_factory=dict)  # page URL (both languages) -> search keywords, this build
     changes: object = None  # attguide.changes.EditionChanges of this edition
     root_url: str = ""  # site_url before mike adds the version: where every version lives
+    repo: dict | None = None  # the configured repository (attguide.editions.siteaddress.repository), or None
     feeds: dict = None  # lang -> rendered Atom feed, written after the last language
     _urls: dict | None = None  # English source path -> URL in the language being built
     unsafe: Problems | None = None  # findings of the rendered-HTML backstop, this language's build

@@ -1,7 +1,7 @@
 """Command line of the project's maintenance tasks (run by the Makefile).
 
     python -m attguide.cli new-topic PHASE ID --en "English name" --zh "中文名称"
-    python -m attguide.cli release CYCLE [--push]
+    python -m attguide.cli release CYCLE [--push] [--no-absolute-addresses]
     python -m attguide.cli check-sources        # external addresses (needs a network)
     python -m attguide.cli force-wording        # provisions cited in words that misstate their force
     python -m attguide.cli pdf [CYCLE]
@@ -66,7 +66,8 @@ def release(args) -> int:
     """Bundle, record and deploy one CSP cycle."""
     registry = registry_module.load(args.registry)
     try:
-        figures = release_module.release(PROJECT, registry, args.cycle, push=args.push)
+        figures = release_module.release(PROJECT, registry, args.cycle, push=args.push,
+                                          allow_relative=args.allow_relative)
     except (ValueError, RuntimeError) as error:
         _say(f"error: {error}")
         return 2
@@ -169,6 +170,9 @@ def main(argv: list[str] | None = None) -> int:
     cut = commands.add_parser("release", help="bundle and deploy a CSP cycle with mike")
     cut.add_argument("cycle")
     cut.add_argument("--push", action="store_true", help="push gh-pages afterwards")
+    cut.add_argument("--no-absolute-addresses", dest="allow_relative", action="store_true",
+                     help="publish without a site address (ATT_SITE_URL): citations give paths, the PDFs and "
+                          "feeds carry no absolute address of the site")
     cut.set_defaults(run=release)
 
     printed = commands.add_parser("pdf", help="print an edition's PDFs (both languages) into build/pdf/")

@@ -15,6 +15,10 @@ from attguide.editions import translations
 from support import ROOT
 
 COPIED = ("docs", "hooks", "overrides", "mkdocs.yml", "pyproject.toml")
+# The address the test releases are published at, as a host sets it (ATT_SITE_URL). `.internal`
+# is for private networks (an intranet host is a real case); `make release` refuses the
+# reserved example names (example.org, .test, .invalid, localhost).
+SITE_URL = "https://att-guidance.internal/"
 
 
 def git(args: list[str], cwd: Path) -> str:
@@ -25,15 +29,47 @@ def git(args: list[str], cwd: Path) -> str:
                           text=True).stdout
 
 
-def release(repo: Path, cycle: str) -> str:
-    """Release a cycle with the project's own command, in the temporary repository."""
+def run_release(repo: Path, cycle: str, *options: str, site_url: str | None = SITE_URL,
+                repo_url: str | None = None) -> subprocess.CompletedProcess:
+    """Run `make release`'s command in the temporary repository with these addresses."""
     env = dict(os.environ, PYTHONPATH=str(repo / "hooks"), NO_MKDOCS_2_WARNING="1",
                GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.org",
                GIT_COMMITTER_NAME="Test", GIT_COMMITTER_EMAIL="test@example.org")
-    result = subprocess.run([sys.executable, "-m", "attguide.cli", "release", cycle], cwd=repo,
-                            env=env, capture_output=True, text=True, timeout=900)
+    for name, value in (("ATT_SITE_URL", site_url), ("ATT_REPO_URL", repo_url)):
+        env.pop(name, None)
+        if value is not None:
+            env[name] = value
+    return subprocess.run([sys.executable, "-m", "attguide.cli", "release", cycle, *options], cwd=repo,
+                          env=env, capture_output=True, text=True, timeout=900)
+
+
+def release(repo: Path, cycle: str, *options: str, site_url: str | None = SITE_URL) -> str:
+    """Release a cycle with the project's own command, in the temporary repository."""
+    result = run_release(repo, cycle, *options, site_url=site_url)
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout
+
+
+def new_repo(tmp_path_factory, name: str = "repo") -> Path:
+    """A temporary git repository holding a copy of the project (no downloads record)."""
+    repo = tmp_path_factory.mktemp(name)
+    for item in COPIED:
+        source = ROOT / item
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, repo / item)
+    downloads = repo / "hooks" / "attguide" / "data" / "downloads.yml"
+    if downloads.exists():
+        downloads.unlink()
+    git(["init", "--quiet", "--initial-branch", "main"], repo)
+    git(["add", "-A"], repo)
+    git(["commit", "--quiet", "-m", "csp12 content"], repo)
+    return repo
+
+
+def export_pages(repo: Path, folder: Path) -> Path:
+    """The gh-pages tree of ``repo``, exported into ``folder``."""
+    archive = subprocess.run(["git", "archive", "gh-pages"], cwd=repo, check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder
 
 
 @pytest.fixture(scope="session")
@@ -44,16 +80,7 @@ def released(tmp_path_factory):
     """
     if os.environ.get("ATT_RELEASED_PAGES"):
         return {"repo": None, "pages": Path(os.environ["ATT_RELEASED_PAGES"]), "output": ""}
-    repo = tmp_path_factory.mktemp("repo")
-    for name in COPIED:
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, repo / name)
-    downloads = repo / "hooks" / "attguide" / "data" / "downloads.yml"
-    if downloads.exists():
-        downloads.unlink()
-    git(["init", "--quiet", "--initial-branch", "main"], repo)
-    git(["add", "-A"], repo)
-    git(["commit", "--quiet", "-m", "csp12 content"], repo)
+    repo = new_repo(tmp_path_factory)
     first = release(repo, "csp12")
     # Each release starts from a fresh checkout, as on a CI runner: nothing the first
     # release left outside git (bundles, any downloads list) survives, only gh-pages.
@@ -68,10 +95,22 @@ def released(tmp_path_factory):
     translations.mark(repo / "docs", "e-authorization/risk-assessment.md")
     git(["commit", "--quiet", "-am", "csp13 content"], repo)
     second = release(repo, "csp13")
-    pages = tmp_path_factory.mktemp("gh-pages")
-    archive = subprocess.run(["git", "archive", "gh-pages"], cwd=repo, check=True, capture_output=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(pages)], input=archive, check=True)
+    pages = export_pages(repo, tmp_path_factory.mktemp("gh-pages"))
     return {"repo": repo, "pages": pages, "output": first + second}
+
+
+@pytest.fixture(scope="session")
+def released_without_address(tmp_path_factory):
+    """csp12 released with ALLOW_RELATIVE=1 (no site address); the refusals tried first."""
+    repo = new_repo(tmp_path_factory, "repo-relative")
+    refused = {"none": run_release(repo, "csp12", site_url=None),
+               "placeholder": run_release(repo, "csp12", site_url="https://att-guidance.example.org/"),
+               "localhost": run_release(repo, "csp12", site_url="http://localhost:8000/"),
+               "repository": run_release(repo, "csp12", repo_url="https://github.com/att-guidance/att-guidance")}
+    tags = git(["tag", "--list"], repo)
+    output = release(repo, "csp12", "--no-absolute-addresses", site_url="https://att-guidance.example.org/")
+    pages = export_pages(repo, tmp_path_factory.mktemp("gh-pages-relative"))
+    return {"repo": repo, "pages": pages, "output": output, "refused": refused, "tags_after_refusals": tags}
 
 
 @pytest.fixture(scope="session")

@@ -13,11 +13,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import git
+from conftest import SITE_URL, git
 
 pytestmark = [pytest.mark.slow]
 
-SITE_URL = "https://att-guidance.example.org/"
 ATOM = "{http://www.w3.org/2005/Atom}"
 CHANGED = {"e-authorization/risk-assessment.md", "e-authorization/mitigation.md"}
 

@@ -14,6 +14,7 @@ from urllib.parse import urljoin
 import pytest
 
 from browser_support import search_results, serve
+from conftest import SITE_URL
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -104,7 +105,7 @@ SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://w
 @pytest.mark.parametrize("version", ["csp13", "csp12"])
 def test_sitemap_addresses_and_alternates_are_well_formed_under_a_version(released, version):
     root = ET.parse(released["pages"] / version / "sitemap.xml").getroot()
-    base = f"https://att-guidance.example.org/{version}/"
+    base = f"{SITE_URL}{version}/"
     urls = root.findall("s:url", SITEMAP_NS)
     assert len(urls) > 100
     for entry in urls:

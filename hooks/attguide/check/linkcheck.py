@@ -20,7 +20,8 @@ from urllib.parse import urlsplit
 
 log = logging.getLogger("mkdocs.plugins.attguide.linkcheck")
 
-USER_AGENT = "att-guidance-link-check/1 (+https://github.com/att-guidance/att-guidance)"
+# No address in it: the project has none of its own until a host configures one (siteaddress).
+USER_AGENT = "att-guidance-link-check/1"
 _MD_LINK = re.compile(r"\]\((https?://[^)\s]+)")
 _HTML_LINK = re.compile(r"href=\"(https?://[^\"]+)\"")
 _FRONT_LINK = re.compile(r"^link:\s*(https?://\S+)", re.MULTILINE)

@@ -113,6 +113,8 @@ def rewrite(html: str, page_file: str, anchor: str, anchors: dict[str, str], edi
         if target in anchors:
             inner = f"{anchors[target]}-{fragment}" if fragment else anchors[target]
             return f'{space}data-att-xref="" href="#{inner}"'
+        if not edition_root:  # no site address configured: the text stays, without a link
+            return f'{space}data-att-online=""'
         return f'{space}href="{online_url(edition_root, target + ("#" + fragment if fragment else ""))}"'
 
     return _ATTRIBUTE.sub(one, html)
@@ -158,7 +160,7 @@ def document_view(site: Path, registry: Registry, cycle_id: str, lang: str, edit
             "edition": cycle.label(lang), "status": cycle.status_label(lang),
             "date": editions.format_date(day, lang),
             "disclaimer": _text(copyright_match.group("text")) if copyright_match else "",
-            "online": edition_root + ("" if lang == "en" else f"{lang}/"), "pages": pages}
+            "online": edition_root + ("" if lang == "en" else f"{lang}/") if edition_root else "", "pages": pages}
 
 
 def render_document(view: dict) -> str:
@@ -216,7 +218,8 @@ def build_pdfs(project: Path, registry: Registry, cycle_id: str, out_dir: Path, 
                site: Path | None = None) -> list[dict]:
     """Write both languages' PDFs of ``cycle_id`` to ``out_dir`` (in parallel); return their entries."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    edition_root = feeds.edition_url(root_url, cycle_id, True)
+    # Without a configured site address the PDF names no online edition (no made-up address).
+    edition_root = feeds.edition_url(root_url, cycle_id, True) if root_url else ""
     day = editions.build_date()
     with tempfile.TemporaryDirectory() as tmp:
         if site is None:

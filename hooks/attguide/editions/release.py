@@ -21,6 +21,7 @@ printed, recorded under the cycle's ``files:`` and published with it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -36,7 +37,7 @@ from pathlib import Path
 from . import changes
 from ..views import downloads
 from . import cycle as editions
-from . import pdf, releasecheck, tools
+from . import pdf, releasecheck, siteaddress, tools
 from ..read.registry import Registry
 
 log = logging.getLogger("mkdocs.plugins.attguide.release")
@@ -67,12 +68,51 @@ def build_bundle(project: Path, cycle_id: str, out_dir: Path) -> dict:
             "sha256": digest, "date": editions.build_date().isoformat()}
 
 
+def _configured(project: Path) -> dict:
+    """The project's mkdocs.yml as MkDocs reads it (``!ENV`` resolved from the environment)."""
+    from mkdocs.utils import yaml_load
+
+    with open(project / "mkdocs.yml", encoding="utf-8") as file:
+        return yaml_load(file) or {}
+
+
 def site_url(project: Path) -> str:
-    """The ``site_url`` of the project's mkdocs.yml (the root every version lives under)."""
-    for line in (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
-        if line.startswith("site_url:"):
-            return line.split(":", 1)[1].strip().strip("'\"")
-    return ""
+    """The site's address (the root every version lives under): ``site_url`` of mkdocs.yml,
+    normally ``ATT_SITE_URL``; empty when none is set."""
+    return str(_configured(project).get("site_url") or "").strip()
+
+
+def repo_url(project: Path) -> str:
+    """The repository the pages link to (``ATT_REPO_URL``, else the origin remote), or empty."""
+    repo = siteaddress.repository(_configured(project).get("repo_url"), project)
+    return repo["url"] if repo else ""
+
+
+@contextlib.contextmanager
+def addresses(project: Path, allow_relative: bool):
+    """Check the addresses a release would publish; with ``allow_relative`` build without one.
+
+    Raises ValueError (the release stops before it tags or builds anything) when the site
+    address is missing or a placeholder and ``allow_relative`` is not given, or when the
+    repository address is a placeholder. Yields the site address the release uses ('' for none).
+    """
+    saved = os.environ.get(siteaddress.SITE_VARIABLE)
+    if allow_relative:
+        os.environ[siteaddress.SITE_VARIABLE] = ""  # every build of the release: no site address
+    try:
+        url = site_url(project)
+        problems = siteaddress.release_problems(url, repo_url(project), allow_relative)
+        if allow_relative and url and siteaddress.placeholder(url):
+            problems.insert(0, f"mkdocs.yml sets site_url to '{url}' itself — write "
+                               f"'site_url: !ENV [{siteaddress.SITE_VARIABLE}, null]' so that the host sets it")
+        if problems:
+            raise ValueError("the release was not published:\n  " + "\n  ".join(problems))
+        yield url
+    finally:
+        if saved is None:
+            os.environ.pop(siteaddress.SITE_VARIABLE, None)
+        else:
+            os.environ[siteaddress.SITE_VARIABLE] = saved
 
 
 def deployed_versions(project: Path) -> list[dict]:
@@ -150,16 +190,26 @@ def publish_root_404(project: Path, cycle_id: str) -> None:
 
 
 def release(project: Path, registry: Registry, cycle_id: str, push: bool = False,
-            out_dir: Path | None = None) -> dict:
-    """Bundle, record, deploy and publish one cycle; return figures for the report."""
+            out_dir: Path | None = None, allow_relative: bool = False) -> dict:
+    """Bundle, record, deploy and publish one cycle; return figures for the report.
+
+    Refuses (ValueError) a missing or placeholder site address unless ``allow_relative``:
+    then nothing released carries an absolute address of the site (:func:`addresses`)."""
     if cycle_id not in registry.cycles:
         raise ValueError(f"unknown cycle '{cycle_id}' — cycles in the registry: {', '.join(registry.cycles)}")
+    with addresses(project, allow_relative) as url:
+        return _release(project, registry, cycle_id, push, out_dir, url)
+
+
+def _release(project: Path, registry: Registry, cycle_id: str, push: bool, out_dir: Path | None,
+             url: str) -> dict:
+    """:func:`release` once the addresses are settled (``url``: the site's address or '')."""
     started = time.monotonic()
     tag = changes.ensure_tag(project, cycle_id, f"{registry.cycles[cycle_id].label('en')}: released edition")
     out_dir = out_dir or project / "build" / "downloads"
     entry = build_bundle(project, cycle_id, out_dir)
     bundle_seconds = time.monotonic() - started
-    files = pdf.build_pdfs(project, registry, cycle_id, out_dir, site_url(project))
+    files = pdf.build_pdfs(project, registry, cycle_id, out_dir, url)
     releasecheck.check_pdfs(out_dir, files)  # before anything is published
     pdf_seconds = time.monotonic() - started - bundle_seconds
     entry["files"] = [{k: v for k, v in f.items() if k != "seconds"} for f in files]

@@ -40,6 +40,7 @@ search root of the 404 pages (the ``base`` of Material's ``__config``).
 from __future__ import annotations
 
 import logging
+import os
 
 from ..read import languages
 
@@ -101,6 +102,16 @@ def hide_status_from_theme(page) -> None:
 
 
 # -- mike --------------------------------------------------------------------------------------
+def remove_sitemap(site_dir) -> None:
+    """Remove ``sitemap.xml`` and ``sitemap.xml.gz`` from a built site: MkDocs always writes
+    them, and without a ``site_url`` they could only hold relative addresses (a sitemap must
+    give absolute ones)."""
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        path = os.path.join(site_dir, name)
+        if os.path.exists(path):
+            os.remove(path)
+
+
 def site_url_with_slash(config) -> str:
     """End ``site_url`` with a slash (mike appended the version without one); return it as it was.
 

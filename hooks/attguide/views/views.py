@@ -175,7 +175,10 @@ def phase_presentations_view(phase_id: str, model: SiteModel, lang: str, link: L
     pages = records.presentations(model, phase_id)
     found = records.coverage(pages)
     registry = model.registry
+    # The proposal sets its target of State presentations per phase (para. 11 c); the
+    # cross-cutting function is not a phase, so its overview shows no target.
     return {"rows": presentation_rows(pages, model, lang, link), "states": found["states"],
+            "cross_cutting": registry.phases[phase_id].cross_cutting,
             "others": found["others"], "met": found["met"],
             "regions": [registry.term("regions", r, lang) for r in found["regions"]],
             "profiles": [registry.term("profiles", p, lang) for p in found["profiles"]]}
@@ -194,6 +197,7 @@ def dashboard_view(model: SiteModel, lang: str, link: Link) -> dict:
             cells.append(found)
         total = records.coverage(pages)
         rows.append({"phase": phase.label(lang), "url": link(phase.overview_path), "cells": cells, "total": total,
+                     "cross_cutting": phase.cross_cutting,  # no target: the proposal sets it per phase
                      "regions": [registry.term("regions", r, lang) for r in total["regions"]],
                      "profiles": [registry.term("profiles", p, lang) for p in total["profiles"]]})
     return {"cycles": [c.label(lang) for c in cycles], "rows": rows,
