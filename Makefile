@@ -51,7 +51,7 @@ new-topic: $(VENV)/.installed ## Scaffold a topic in both languages: make new-to
 	@test -n "$(PHASE)" -a -n "$(ID)" || { echo "usage: make new-topic PHASE=e ID=topic-id EN='English name' ZH='中文名称'"; exit 2; }
 	$(ATTGUIDE) new-topic "$(PHASE)" "$(ID)" $(if $(EN),--en "$(EN)") $(if $(ZH),--zh "$(ZH)")
 
-translations: $(VENV)/.installed ## List Chinese pages as current, outdated or missing (CHECK=1: exit non-zero if any is behind)
+translations: $(VENV)/.installed ## List Chinese pages as current, outdated or unmarked (CHECK=1: exit non-zero if any is behind)
 	$(ATTGUIDE) translations $(if $(CHECK),--check)
 
 terms: $(VENV)/.installed ## Check every page against the termbase (avoided Chinese variants, -ise spellings); also part of every build

@@ -28,7 +28,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 # MkDocs puts this file's folder on sys.path while loading it.
-from attguide import (abbreviations, changes, downloads, editions, external, htmlsafety, lastupdated, notfound, pdf,
+from attguide import (abbreviations, anchors, changes, downloads, editions, external, htmlsafety, lastupdated, notfound, pdf,
                       provisions, records, refs, release, scan, search, segmenter, termbase, theme, translations,
                       views)
 from attguide.problems import Problems
@@ -168,6 +168,7 @@ def on_page_content(html, page, config, files):
         rows = translations.report(model)
         for row in rows:
             row["url"] = link(row["base"])
+            row["title"] = (row["title_translated"] if lang != DEFAULT_LANGUAGE else None) or row["title"]
         html += render(state.env, "translations", rows=rows, t=t)
     elif meta.get("view") == "presentations":
         html += render(state.env, "dashboard", dashboard=views.dashboard_view(model, lang, link), t=t)
@@ -195,7 +196,9 @@ def on_page_content(html, page, config, files):
         html += render(state.env, "phase-presentations", t=t,
                        presentations=views.phase_presentations_view(meta.get("phase"), model, lang, link))
     # Links to other websites: same tab, marked as leaving the site.
-    return external.mark(html, t.get("external_link", ""))
+    html = external.mark(html, t.get("external_link", ""))
+    anchors.register(page, html)  # the generated views' anchors, before MkDocs validates links
+    return html
 
 
 def on_env(env, config, files):
