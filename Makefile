@@ -69,7 +69,7 @@ pdf: $(VENV)/.installed-pdf ## Print the current edition as PDF (both languages)
 	$(ATTGUIDE) pdf $(CYCLE)
 
 preview-versions: $(VENV)/.installed ## Serve the versioned site (gh-pages) on http://127.0.0.1:8000
-	$(BIN)/mike serve --dev-addr 127.0.0.1:8000
+	$(ATTGUIDE) preview-versions --dev-addr 127.0.0.1:8000
 
 offline: $(VENV)/.installed ## Build the offline edition of the newest cycle into site-offline/
 	ATT_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline

@@ -28,9 +28,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 # MkDocs puts this file's folder on sys.path while loading it.
-from attguide import (abbreviations, anchors, changes, downloads, editions, external, htmlsafety, lastupdated, notfound, pdf,
-                      provisions, records, refs, release, scan, search, segmenter, termbase, theme, translations,
-                      views)
+from attguide import (abbreviations, anchors, changes, downloads, editions, external, htmlsafety, interface,
+                      lastupdated, notfound, pdf, provisions, records, refs, release, scan, search, segmenter,
+                      termbase, theme, translations, views)
 from attguide.problems import Problems
 from attguide.build import BuildState, DEFAULT_LANGUAGE, downloads_root, language_root, split_search_index
 from attguide.registry import DEFAULT_PATH as DEFAULT_REGISTRY
@@ -60,6 +60,7 @@ def on_config(config):
     state.registry_path = (os.path.join(os.path.dirname(config.config_file_path), custom)
                            if custom else str(DEFAULT_REGISTRY))
     state.load_registry()
+    interface.localise_markdown(config, state.registry.strings(state.lang))  # the ¶ tooltips
     state.termbase = termbase.load(termbase.path_beside(state.registry_path), state.registry)
     segmenter.keep_whole(termbase.search_words(state.termbase))
     state.page_keywords = {path: search.keywords_text(words)
@@ -84,6 +85,9 @@ def on_pre_build(config):
         state.search_keywords = {}
         state.changes = changes.edition_changes(config.docs_dir, state.model, state.registry, state.cycle.id)
         state.feeds = {}
+        # What has been released (gh-pages' downloads.yml): a version links only to its own PDFs.
+        state.released = downloads.load(os.path.dirname(os.path.abspath(config.config_file_path))) \
+            if state.versioned else None
     state.env = config.theme.get_env()
 
 
@@ -136,9 +140,6 @@ def on_page_content(html, page, config, files):
     link = state.link_from(page)
     t = state.registry.strings(lang)
     html = abbreviations.expand(html, state.registry.abbreviations, lang)
-    if state.changes is not None and state.changes.change(lang, source.base) and "</h1>" in html:
-        note = render(state.env, "changed-note", url=link(changes.CHANGES_PAGE), t=t)
-        html = html.replace("</h1>", "</h1>" + note, 1)
     if CHART_MARKER in html:
         chart = views.chart_view(state.registry, lang, link)
         html = html.replace(CHART_MARKER, render(state.env, "phase-chart", t=t, **chart), 1)
@@ -189,12 +190,16 @@ def on_page_content(html, page, config, files):
         # An offline bundle names itself (its checksum is published beside the file).
         current = ({"file": release.bundle_name(state.cycle.id), "label": state.cycle.label(lang),
                     "date": editions.format_date(editions.build_date(), lang)} if state.offline else None)
-        html += render(state.env, "downloads", bundles=bundles, linked=bool(root), current=current, t=t)
+        html += render(state.env, "downloads", bundles=bundles, linked=bool(root), current=current, t=t,
+                       this_cycle=state.cycle.id, lang=lang)
     elif meta.get("phase") and not meta.get("topic") and not records.kind_of(source.base):
         html += render(state.env, "phase-topics", topics=views.phase_view(meta.get("phase"), model, lang, link),
                        t=t)
         html += render(state.env, "phase-presentations", t=t,
                        presentations=views.phase_presentations_view(meta.get("phase"), model, lang, link))
+    if state.changes is not None and state.changes.change(lang, source.base) and "</h1>" in html:
+        # Directly under the title, above "At a glance" (inserted last, so it comes first).
+        html = provisions.after_title(html, render(state.env, "changed-note", url=link(changes.CHANGES_PAGE), t=t))
     # Links to other websites: same tab, marked as leaving the site.
     html = external.mark(html, t.get("external_link", ""))
     anchors.register(page, html)  # the generated views' anchors, before MkDocs validates links
@@ -211,6 +216,11 @@ def on_env(env, config, files):
                                  edition_url, state.page_urls(), _dated, editions.build_date())
         state.feeds[state.lang] = render(env, "feed", feed=view)
     return env
+
+
+def on_serve(server, config, builder):
+    """``mkdocs serve``: a missing page is answered in its language (``zh/404.html`` under ``/zh/``)."""
+    return notfound.serve_per_language(server, config.site_dir)
 
 
 def on_page_context(context, page, config, nav):
@@ -249,7 +259,8 @@ def on_page_context(context, page, config, nav):
         context["att_updated"] = editions.format_date(day, lang)
         context["att_updated_iso"] = day.isoformat()
     context["att_feed_url"] = language_root(page.url, lang).rstrip("/") + "/feed.xml"
-    context["att_pdf_url"] = pdf.pdf_url(state.root_url, state.cycle.id, lang, state.versioned, context["att_site_root"])
+    context["att_pdf_url"] = pdf.pdf_url(state.root_url, state.cycle.id, lang, state.versioned, context["att_site_root"],
+                                         state.offline, state.released)
     context["att_edition"] = editions.edition_context(
         state.registry, state.cycle, state.versioned, state.offline, lang, editions.build_date())
     return context

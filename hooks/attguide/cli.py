@@ -146,6 +146,14 @@ def terms(args) -> int:
     return 1 if found else 0
 
 
+def preview_versions(args) -> int:
+    """Serve the versioned site with a 404 page per language and version (attguide.preview)."""
+    from . import preview
+
+    preview.serve(args.dev_addr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run one task; errors are messages, not tracebacks."""
     parser = argparse.ArgumentParser(prog="attguide")
@@ -170,12 +178,16 @@ def main(argv: list[str] | None = None) -> int:
     printed.set_defaults(run=pdf)
 
     drift = commands.add_parser("translations", help="list translations as current, outdated or unmarked")
-    drift.add_argument("--check", action="store_true", help="exit 1 when any is outdated or missing")
+    drift.add_argument("--check", action="store_true", help="exit 1 when any is outdated or unmarked")
     drift.set_defaults(run=translations_report)
 
     marked = commands.add_parser("translations-mark", help="record the English revision a translation follows")
     marked.add_argument("page", help="docs-relative path of the English or Chinese page")
     marked.set_defaults(run=translations_mark)
+
+    served = commands.add_parser("preview-versions", help="serve gh-pages (as mike serve) with the site's 404 pages")
+    served.add_argument("--dev-addr", default="127.0.0.1:8000")
+    served.set_defaults(run=preview_versions)
 
     links = commands.add_parser("check-sources", help="check the external addresses (needs a network)")
     links.set_defaults(run=check_sources)
