@@ -190,8 +190,9 @@ def on_page_content(html, page, config, files):
         # An offline bundle names itself (its checksum is published beside the file).
         current = ({"file": release.bundle_name(state.cycle.id), "label": state.cycle.label(lang),
                     "date": editions.format_date(editions.build_date(), lang)} if state.offline else None)
-        html += render(state.env, "downloads", bundles=bundles, linked=bool(root), current=current, t=t,
-                       this_cycle=state.cycle.id, lang=lang)
+        html = provisions.after_title(html, render(state.env, "downloads-this", bundles=bundles, linked=bool(root),
+                                                   t=t, this_cycle=state.cycle.id, lang=lang))
+        html += render(state.env, "downloads", bundles=bundles, linked=bool(root), current=current, t=t)
     elif meta.get("phase") and not meta.get("topic") and not records.kind_of(source.base):
         html += render(state.env, "phase-topics", topics=views.phase_view(meta.get("phase"), model, lang, link),
                        t=t)
