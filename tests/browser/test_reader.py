@@ -103,6 +103,8 @@ def test_edition_links_sit_inside_the_footer_grid_and_are_relative(view, site_ur
     grid = box(view, ".md-footer-meta__inner")
     assert grid["left"] <= links["left"] and links["right"] <= grid["right"] + 1, (links, grid)
     assert links["left"] > 0
+    # Aligned with the footer's other lines (not indented like a bulleted list).
+    assert abs(box(view, ".att-edition-links li")["left"] - box(view, ".md-copyright__highlight")["left"]) < 1
     hrefs = view.eval_on_selector_all(".att-edition-links a", "as => as.map(a => a.getAttribute('href'))")
     assert hrefs and all(not re.match(r"^(/|[a-z]+:)", href) for href in hrefs), hrefs
     # This build is no released edition: it has no PDF, so it does not link to one.
