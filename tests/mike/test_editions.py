@@ -125,6 +125,9 @@ def test_what_changed_lists_exactly_the_two_pages_and_the_translation_behind(rel
     assert summary in entries["e-authorization/risk-assessment.md"]
     behind = "Translation behind" if not lang else "译文滞后"
     assert behind in entries["e-authorization/mitigation.md"]
+    # Full-width parentheses in Chinese, no space before them.
+    kind = re.sub(r"<[^>]+>", "", entries["e-authorization/risk-assessment.md"])
+    assert ("（修改）" in kind and " （" not in kind and "(修改)" not in kind) if lang else " (changed)" in kind
 
 
 def test_the_first_edition_says_there_is_nothing_to_compare(released):
