@@ -51,7 +51,7 @@ new-topic: $(VENV)/.installed ## Scaffold a topic in both languages: make new-to
 	@test -n "$(PHASE)" -a -n "$(ID)" || { echo "usage: make new-topic PHASE=e ID=topic-id EN='English name' ZH='中文名称'"; exit 2; }
 	$(ATTGUIDE) new-topic "$(PHASE)" "$(ID)" $(if $(EN),--en "$(EN)") $(if $(ZH),--zh "$(ZH)")
 
-translations: $(VENV)/.installed ## List Chinese pages as current, outdated or missing (CHECK=1: exit non-zero if any is behind)
+translations: $(VENV)/.installed ## List Chinese pages as current, outdated or unmarked (CHECK=1: exit non-zero if any is behind)
 	$(ATTGUIDE) translations $(if $(CHECK),--check)
 
 terms: $(VENV)/.installed ## Check every page against the termbase (avoided Chinese variants, -ise spellings); also part of every build
@@ -69,7 +69,7 @@ pdf: $(VENV)/.installed-pdf ## Print the current edition as PDF (both languages)
 	$(ATTGUIDE) pdf $(CYCLE)
 
 preview-versions: $(VENV)/.installed ## Serve the versioned site (gh-pages) on http://127.0.0.1:8000
-	$(BIN)/mike serve --dev-addr 127.0.0.1:8000
+	$(ATTGUIDE) preview-versions --dev-addr 127.0.0.1:8000
 
 offline: $(VENV)/.installed ## Build the offline edition of the newest cycle into site-offline/
 	ATT_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline

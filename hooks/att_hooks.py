@@ -33,7 +33,7 @@ from mkdocs.utils import get_relative_url
 from attguide.editions import changes, feeds
 from attguide.editions import cycle as editions
 from attguide.check import htmlgate
-from attguide.theme import pagehead
+from attguide.theme import anchors, interface, pagehead
 from attguide.views import lastupdated
 from attguide.views import notfound
 from attguide.editions import pdf
@@ -56,6 +56,7 @@ from attguide.read.registry import DEFAULT_PATH as DEFAULT_REGISTRY
 from attguide.views.pages import PageContext
 from attguide.views.render import render
 from attguide.editions import pageviews
+from attguide.views import downloads
 from attguide.editions import siteaddress
 
 log = logging.getLogger("mkdocs.plugins.attguide.hooks")
@@ -82,6 +83,7 @@ def on_config(config):
     state.registry_path = (os.path.join(os.path.dirname(config.config_file_path), custom)
                            if custom else str(DEFAULT_REGISTRY))
     state.load_registry()
+    interface.localise_markdown(config, state.registry.strings(state.lang))  # the ¶ tooltips
     state.termbase = termbase.load(termbase.path_beside(state.registry_path), state.registry)
     found = synonyms.load(synonyms.path_beside(state.registry_path), state.registry, termbase.page_path)
     segmenter.keep_whole(keywords.search_words(state.termbase) + synonyms.chinese_words(found))
@@ -108,6 +110,9 @@ def on_pre_build(config):
         state.search_keywords = {}
         state.changes = changes.edition_changes(config.docs_dir, state.model, state.registry, state.cycle.id)
         state.feeds = {}
+        # What has been released (gh-pages' downloads.yml): a version links only to its own PDFs.
+        state.released = downloads.load(os.path.dirname(os.path.abspath(config.config_file_path))) \
+            if state.versioned else None
     state.env = config.theme.get_env()
 
 
@@ -153,7 +158,9 @@ def on_page_content(html, page, config, files):
     source = state.source_page(page)
     if source is None:
         return html
-    return pageviews.page_content(html, PageContext(source, page, config, state, state.link_from(page)))
+    html = pageviews.page_content(html, PageContext(source, page, config, state, state.link_from(page)))
+    anchors.register(page, html)  # the generated views' anchors, before MkDocs validates links
+    return html
 
 
 def on_env(env, config, files):
@@ -166,6 +173,11 @@ def on_env(env, config, files):
             view = siteaddress.relative_feed(view)
         state.feeds[state.lang] = render(env, "feed", feed=view)
     return env
+
+
+def on_serve(server, config, builder):
+    """``mkdocs serve``: a missing page is answered in its language (``zh/404.html`` under ``/zh/``)."""
+    return notfound.serve_per_language(server, config.site_dir)
 
 
 @event_priority(-100)  # after every other plugin has changed the page
@@ -216,7 +228,8 @@ def on_page_context(context, page, config, nav):
         context["att_updated"] = editions.format_date(day, lang)
         context["att_updated_iso"] = day.isoformat()
     context["att_feed_url"] = language_root(page.url, lang).rstrip("/") + "/feed.xml"
-    context["att_pdf_url"] = pdf.pdf_url(state.root_url, state.cycle.id, lang, state.versioned, context["att_site_root"])
+    context["att_pdf_url"] = pdf.pdf_url(state.root_url, state.cycle.id, lang, state.versioned,
+                                         context["att_site_root"], state.offline, state.released)
     # The Content-Security-Policy (online only), filled in by on_post_page; see README.
     context["att_csp"] = None if state.offline else pagehead.CSP_PENDING
     context["att_repo"] = state.repo

@@ -11,6 +11,7 @@ from support import ROOT, run_mkdocs
 
 # Browser fixtures (served sites, Chromium, screenshots on failure) for every tier.
 pytest_plugins = ["browser_support"]
+BUILD_LOG = "build.log"  # beside the built site: MkDocs' output of that build
 
 
 @pytest.fixture(scope="session")
@@ -24,4 +25,5 @@ def built_site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("built") / "site"
     result = run_mkdocs(["build", "--strict", "--site-dir", str(out)], cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
+    (out.parent / BUILD_LOG).write_text(result.stdout + result.stderr, encoding="utf-8")  # what a contributor sees
     return out

@@ -100,17 +100,20 @@ def pdf(args) -> int:
 
 
 def translations_report(args) -> int:
-    """List each Chinese page as current, outdated or missing; exit 1 with --check if any is not current."""
+    """List each Chinese page as current, outdated or unmarked; exit 1 with --check if any is not current."""
     registry = registry_module.load(args.registry)
     model = scan_site(args.docs, registry)
     rows = translations.report(model)
     width = max(len(row["base"]) for row in rows)
     for row in rows:
         _say(f"{row['status']:<9} {row['base']:<{width}}")
-    counts = {state: sum(1 for row in rows if row["status"] == state)
-              for state in (translations.CURRENT, translations.OUTDATED, translations.MISSING)}
+    states = (translations.CURRENT, translations.OUTDATED, translations.UNMARKED)
+    counts = {state: sum(1 for row in rows if row["status"] == state) for state in states}
     _say(", ".join(f"{count} {state}" for state, count in counts.items()))
-    behind = counts[translations.OUTDATED] + counts[translations.MISSING]
+    for state in states[1:]:
+        if counts[state]:
+            _say(f"  {state}: {translations.EXPLAINED[state]}")
+    behind = counts[translations.OUTDATED] + counts[translations.UNMARKED]
     return 1 if args.check and behind else 0
 
 
@@ -153,6 +156,14 @@ def terms(args) -> int:
     return 1 if found else 0
 
 
+def preview_versions(args) -> int:
+    """Serve the versioned site with a 404 page per language and version (attguide.editions.preview)."""
+    from .editions import preview
+
+    preview.serve(args.dev_addr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run one task; errors are messages, not tracebacks."""
     parser = argparse.ArgumentParser(prog="attguide")
@@ -179,13 +190,17 @@ def main(argv: list[str] | None = None) -> int:
     printed.add_argument("cycle", nargs="?", help="the cycle (default: the newest in the registry)")
     printed.set_defaults(run=pdf)
 
-    drift = commands.add_parser("translations", help="list translations as current, outdated or missing")
-    drift.add_argument("--check", action="store_true", help="exit 1 when any is outdated or missing")
+    drift = commands.add_parser("translations", help="list translations as current, outdated or unmarked")
+    drift.add_argument("--check", action="store_true", help="exit 1 when any is outdated or unmarked")
     drift.set_defaults(run=translations_report)
 
     marked = commands.add_parser("translations-mark", help="record the English revision a translation follows")
     marked.add_argument("page", help="docs-relative path of the English or Chinese page")
     marked.set_defaults(run=translations_mark)
+
+    served = commands.add_parser("preview-versions", help="serve gh-pages (as mike serve) with the site's 404 pages")
+    served.add_argument("--dev-addr", default="127.0.0.1:8000")
+    served.set_defaults(run=preview_versions)
 
     links = commands.add_parser("check-sources", help="check the external addresses (needs a network)")
     links.set_defaults(run=check_sources)

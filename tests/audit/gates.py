@@ -141,6 +141,19 @@ def page_weight(browser, url: str, search: str | None = None) -> dict:
     return {"url": url, "bytes": rest, "requests": len(bodies), "indexes": index}
 
 
+# -- what each gate needs ----------------------------------------------------------------------
+def lacking(gate: str) -> str:
+    """What a gate needs and this machine lacks, said plainly ("" when nothing is missing)."""
+    needs = {
+        "axe": [(AXE.exists(), "axe-core missing (node_modules: run npm ci)")],
+        "lighthouse": [((NODE_BIN / "lighthouse").exists(), "lighthouse missing (node_modules: run npm ci)")],
+        "print": [(shutil.which("pdftotext") is not None, "pdftotext missing (install poppler-utils)"),
+                  (shutil.which("pdffonts") is not None, "pdffonts missing (install poppler-utils)")],
+        "browser": [(Path(chromium_path()).exists(), f"Chromium missing ({chromium_path()})")],
+    }
+    return "; ".join(message for present, message in needs.get(gate, []) if not present)
+
+
 # -- Lighthouse --------------------------------------------------------------------------------
 def lighthouse(url: str) -> dict:
     """Lighthouse scores 0–100; on a miss, the median of five runs.

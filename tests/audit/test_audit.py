@@ -147,3 +147,17 @@ def test_keyboard_only_language_switch_and_search(browser, served):
         page.keyboard.press("Enter")
     assert "/zh/" in page.url
     context.close()
+
+
+def test_each_gate_says_what_this_machine_lacks(monkeypatch, tmp_path):
+    """A gate that cannot run names the missing tool (not "0 A4 pages, Chinese text: False")."""
+    monkeypatch.setattr(gates.shutil, "which", lambda name: None)
+    assert gates.lacking("print") == ("pdftotext missing (install poppler-utils); "
+                                      "pdffonts missing (install poppler-utils)")
+    monkeypatch.setattr(gates, "NODE_BIN", tmp_path)
+    monkeypatch.setattr(gates, "AXE", tmp_path / "axe.min.js")
+    assert "lighthouse missing" in gates.lacking("lighthouse") and "axe-core missing" in gates.lacking("axe")
+    monkeypatch.setattr(gates, "chromium_path", lambda: str(tmp_path / "chromium"))
+    assert gates.lacking("browser").startswith("Chromium missing")
+    monkeypatch.undo()
+    assert gates.lacking("print") == "" or not shutil.which("pdftotext")

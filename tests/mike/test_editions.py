@@ -124,6 +124,9 @@ def test_what_changed_lists_exactly_the_two_pages_and_the_translation_behind(rel
     assert summary in entries["e-authorization/risk-assessment.md"]
     behind = "Translation behind" if not lang else "译文滞后"
     assert behind in entries["e-authorization/mitigation.md"]
+    # Full-width parentheses in Chinese, no space before them.
+    kind = re.sub(r"<[^>]+>", "", entries["e-authorization/risk-assessment.md"])
+    assert ("（修改）" in kind and " （" not in kind and "(修改)" not in kind) if lang else " (changed)" in kind
 
 
 def test_the_first_edition_says_there_is_nothing_to_compare(released):
@@ -168,3 +171,73 @@ def test_feeds_parse_and_list_the_csp13_release_and_the_changed_pages(released, 
     pdf = "att-guidance-csp13-zh.pdf" if lang else "att-guidance-csp13-en.pdf"
     depth = "../" * (3 if lang else 2)
     assert f'href="{depth}../downloads/{pdf}"' in page
+
+
+# -- issue 22: tagged PDFs with the Tools, SC running heads; feeds that follow `latest` ----------
+def running_head_fonts(path, page_index: int, edition: str) -> set[str]:
+    """The fonts of the running head (the edition's label) on one page of a PDF."""
+    from pypdf import PdfReader
+
+    fonts = set()
+
+    def visit(text, cm, tm, font, size):
+        if font is not None and text.strip().startswith(edition):
+            fonts.add(str(font.get("/BaseFont")).split("+")[-1])
+
+    PdfReader(str(path)).pages[page_index].extract_text(visitor_text=visit)
+    return fonts
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_pdfs_are_tagged_hold_the_tools_and_set_running_heads_in_the_language_font(released, lang):
+    path = released["pages"] / "downloads" / f"att-guidance-csp13-{lang}.pdf"
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Tagged:\s+yes$", info, re.MULTILINE), info
+    top = [title for depth, title in outline_titles(path) if depth == 0]
+    assert ("Tools" if lang == "en" else "实用工具") in top
+    titles = [title for _, title in outline_titles(path)]
+    worksheet = "Export assessment" if lang == "en" else "出口评估"
+    assert any(title.startswith(worksheet) for title in titles), titles
+    edition = "CSP13 cycle" if lang == "en" else "CSP13周期"
+    fonts = running_head_fonts(path, 40, edition)
+    assert fonts, "no running head found on page 41"
+    if lang == "zh":
+        assert fonts == {"Noto-Sans-CJK-SC"}, fonts  # not the JP variant, no DejaVu digits
+    all_fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    assert "JP" not in all_fonts
+
+
+@pytest.mark.parametrize("lang", ["", "zh/"])
+def test_the_feed_names_latest_as_its_address_and_id(released, lang):
+    for version in ("csp13", "latest"):
+        root = ET.fromstring(read(released, f"{version}/{lang}feed.xml").encode("utf-8"))
+        self_link = [link.get("href") for link in root.findall(f"{ATOM}link") if link.get("rel") == "self"]
+        assert self_link == [f"{SITE_URL}latest/{lang}feed.xml"]
+        assert root.find(f"{ATOM}id").text == f"{SITE_URL}latest/{lang}feed.xml"
+
+
+def test_a_chinese_feed_entry_of_an_english_only_change_says_the_translation_is_behind(released):
+    root = ET.fromstring(read(released, "csp13/zh/feed.xml").encode("utf-8"))
+    entries = {e.find(f"{ATOM}link").get("href"): e for e in root.findall(f"{ATOM}entry")}
+    mitigation = entries[f"{SITE_URL}csp13/zh/e-authorization/mitigation/"]
+    assert "（修改）" not in mitigation.find(f"{ATOM}title").text
+    assert "英文原文" in mitigation.find(f"{ATOM}summary").text
+    assert "译文待更新" in mitigation.find(f"{ATOM}summary").text
+    own = entries[f"{SITE_URL}csp13/zh/e-authorization/risk-assessment/"]
+    assert own.find(f"{ATOM}title").text.endswith("（修改）")
+
+
+def test_the_changed_note_sits_right_under_the_title(released):
+    for path in ("csp13/e-authorization/risk-assessment/index.html", "csp13/zh/e-authorization/risk-assessment/index.html"):
+        html = read(released, path)
+        after_title = html[html.index("</h1>"):]
+        assert after_title.index('class="att-changed-note"') < after_title.index('class="att-summary"')
+
+
+@pytest.mark.parametrize("lang", ["", "zh/"])
+def test_downloads_start_with_this_editions_buttons(released, lang):
+    html = read(released, f"csp13/{lang}downloads/index.html")
+    block = html[html.index('class="att-download-this"'):]
+    assert block.index("att-download-this") < block.index('class="att-downloads"')
+    assert block[:block.index("</section>")].count("att-download-this__button") == 3
+    assert 'class="att-download__checksums"' in html

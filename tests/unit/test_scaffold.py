@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 from attguide.read import registry
-from attguide.editions import scaffold
+from attguide.editions import scaffold, translations
 
 
 def test_add_topic_to_registry_and_pages(tmp_path):
@@ -22,6 +22,8 @@ def test_add_topic_to_registry_and_pages(tmp_path):
     english, chinese = (path.read_text(encoding="utf-8") for path in files)
     assert english.startswith("---\nphase: e\ntopic: end-user-documentation\n")
     assert "# 最终用户文件" in chinese and "{#questions}" in chinese and "{#questions}" in english
+    # The Chinese page records the English text it follows: `make translations CHECK=1` passes.
+    assert f"source_revision: {translations.revision(english)}\n" in chinese.split("\n---\n")[0] + "\n"
 
 
 def test_add_topic_to_a_phase_without_topics(tmp_path):

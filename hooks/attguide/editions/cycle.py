@@ -53,7 +53,9 @@ def edition_context(registry: Registry, cycle: Cycle, versioned: bool, offline: 
         "offline": offline,
         "versioned": versioned,
         "date": format_date(day, lang),
-        "labels": {c.id: c.label(lang) for c in registry.cycles.values()},
+        # Cycle labels by id, and mike's aliases as "alias:<name>" (the version selector's JS).
+        "labels": dict({c.id: c.label(lang) for c in registry.cycles.values()},
+                       **{"alias:latest": registry.strings(lang).get("version_latest", "latest")}),
     }
 
 

@@ -125,15 +125,40 @@ def feed_view(edition: EditionChanges, model: SiteModel, registry: Registry, lan
             if page["kind"] == REMOVED or not page["url"]:
                 continue
             url = edition_url + page["url"]
-            summary = page["summary"] or page["english_summary"] or t[f"changes_kind_{page['kind']}"]
-            entries.append({"id": f"{url}#{edition.cycle}", "url": url,
-                            "title": t["feed_page_title"].format(title=page["title"],
-                                                                 kind=t["changes_kind_" + page["kind"]]),
-                            "updated": _atom_time(dated(page["base"])), "summary": summary})
+            entries.append(dict(_feed_entry(page, t, lang), id=f"{url}#{edition.cycle}", url=url,
+                                updated=_atom_time(dated(page["base"]))))
     updated = max((e["updated"] for e in entries), default=_atom_time(built))
-    return {"title": t["feed_title"], "id": edition_url + prefix, "self": edition_url + prefix + "feed.xml",
-            "home": edition_url + prefix, "updated": updated, "lang": lang,
+    # The feed's own address and id do not name a cycle: mike copies this file to `latest/`
+    # too, and a subscriber must not stay on this cycle once the next one is released.
+    stable = _stable_root(root_url, edition_url) + prefix
+    return {"title": t["feed_title"], "id": stable + "feed.xml", "self": stable + "feed.xml",
+            "home": stable, "updated": updated, "lang": lang, "author": t.get("feed_author") or t["feed_title"],
             "entries": sorted(entries, key=lambda e: e["updated"], reverse=True)}
+
+
+LATEST = "latest"  # mike's alias of the newest cycle (see release.py)
+
+
+def _stable_root(root_url: str, edition_url: str) -> str:
+    """The root that stays across editions: ``latest/`` on the versioned site, else the edition's root."""
+    root = root_url if root_url.endswith("/") else root_url + "/"
+    return f"{root}{LATEST}/" if root_url and edition_url != root else edition_url
+
+
+def _feed_entry(page: dict, t: dict, lang: str) -> dict:
+    """Title and summary of a changed page's entry. A translation whose own text did not change
+    says so (it does not claim that its sections changed) and that it is behind."""
+    kind = t["changes_kind_" + page["kind"]]
+    behind = page["behind"] and lang != "en"
+    if page["own"] or not (page["english_summary"] or behind):
+        parts = [page["summary"] or kind] + ([t["feed_translation_behind"]] if behind else [])
+        title = t["feed_page_title"].format(title=page["title"], kind=kind)
+    else:  # only the English text changed: this language's page is as it was
+        parts = [t["changes_english_only"].format(summary=page["english_summary"] or kind)]
+        parts += [t["feed_translation_behind"]] if behind else []
+        title = t["feed_page_title"].format(title=page["title"], kind=t["feed_kind_english_only"])
+    end = t["feed_sentence_end"]
+    return {"title": title, "summary": end.join(parts) + end.strip()}
 
 
 def edition_url(root_url: str, cycle_id: str, versioned: bool) -> str:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import os
 
 from . import changes, cycle, feeds, release, translations
-from ..views import downloads, views
+from ..read import languages
+from ..views import downloads, provisions, views
 from ..views.pages import VIEWS as PAGE_VIEWS, Builder, PageContext, page_content as _page_content
 from ..views.render import render
 
@@ -15,6 +16,7 @@ def _translations(c: PageContext) -> dict:
     rows = translations.report(c.model)
     for row in rows:
         row["url"] = c.link(row["base"])
+        row["title"] = (row["title_translated"] if c.lang != languages.default() else None) or row["title"]
     return {"rows": rows}
 
 
@@ -34,6 +36,16 @@ def _downloads(c: PageContext) -> dict:
     return {"bundles": bundles, "linked": bool(root), "current": current}
 
 
+def downloads_this(html: str, c: PageContext) -> str:
+    """On the Downloads page, under the title: this edition's files, plain buttons first."""
+    if c.source.meta.get("view") != "downloads":
+        return html
+    found = _downloads(c)
+    return provisions.after_title(html, render(c.state.env, "downloads-this", bundles=found["bundles"],
+                                               linked=found["linked"], t=c.t, this_cycle=c.state.cycle.id,
+                                               lang=c.lang))
+
+
 VIEWS: dict[str, tuple[Builder, str]] = {
     **PAGE_VIEWS,
     "translations": (_translations, "translations"),
@@ -46,10 +58,10 @@ def changed_note(html: str, c: PageContext) -> str:
     """Under the title of a page this edition changed: a note linking to "What changed"."""
     if c.state.changes is not None and c.state.changes.change(c.lang, c.source.base) and "</h1>" in html:
         note = render(c.state.env, "changed-note", url=c.link(changes.CHANGES_PAGE), t=c.t)
-        html = html.replace("</h1>", "</h1>" + note, 1)
+        html = provisions.after_title(html, note)
     return html
 
 
 def page_content(html: str, c: PageContext) -> str:
     """The page's HTML with every generated piece, the edition's views included."""
-    return _page_content(html, c, VIEWS, after_title=(changed_note,))
+    return _page_content(html, c, VIEWS, after_title=(changed_note, downloads_this))

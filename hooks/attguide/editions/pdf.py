@@ -6,7 +6,8 @@
 1. build the cycle's offline edition (one ``.html`` file per page, relative links) into a
    temporary folder — the print build;
 2. per language, take each page's article content in reading order (introduction, every
-   phase overview with its topics, every article page, glossary, sources, what changed),
+   phase overview with its topics, the Tools, every article page, glossary, sources, what
+   changed),
    give every ``id`` a page prefix and turn links between printed pages into links inside
    the document (links to pages not printed go to the online edition);
 3. render ``partials/att/pdf-document.html`` (cover, contents with page numbers, the pages)
@@ -38,6 +39,7 @@ from ..read.registry import Registry
 
 log = logging.getLogger("mkdocs.plugins.attguide.pdf")
 
+PDF_VARIANT = "pdf/ua-1"  # WeasyPrint >= 63: tagged PDF for accessibility
 PARTIALS = Path(__file__).resolve().parents[3] / "overrides"
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(?P<body>.*)</article>', re.DOTALL)
 _DROP = re.compile(r'<a[^>]*class="(?:md-content__button|headerlink)[^"]*"[^>]*>.*?</a>|<script\b.*?</script>',
@@ -55,13 +57,27 @@ def pdf_name(cycle_id: str, lang: str) -> str:
     return f"att-guidance-{cycle_id}-{lang}.pdf"
 
 
-def pdf_url(root_url: str, cycle_id: str, lang: str, versioned: bool, site_root: str) -> str:
-    """Where a page's footer links to its edition's PDF (``downloads/`` beside the versions)."""
+def pdf_url(root_url: str, cycle_id: str, lang: str, versioned: bool, site_root: str,
+            offline: bool = False, released: list[dict] | None = None) -> str:
+    """Where a page's footer links to its edition's PDF (``downloads/`` beside the versions).
+
+    On the versioned site: relative, and only when the release record lists that PDF. An
+    offline bundle holds no PDF: the published one. Any other build (``make serve``, a preview)
+    has no PDF: no link.
+    """
     if versioned:
+        if released is not None and not has_pdf(released, cycle_id, lang):
+            return ""
         return f"{site_root.rstrip('/')}/../downloads/{pdf_name(cycle_id, lang)}"
-    if not root_url:
+    if not offline or not root_url:
         return ""
     return f"{root_url.rstrip('/')}/downloads/{pdf_name(cycle_id, lang)}"
+
+
+def has_pdf(released: list[dict], cycle_id: str, lang: str) -> bool:
+    """Whether the release record (downloads.yml) lists the PDF of ``cycle_id`` in ``lang``."""
+    return any(f.get("file") == pdf_name(cycle_id, lang)
+               for entry in released if entry.get("cycle") == cycle_id for f in entry.get("files") or [])
 
 
 # -- the document -----------------------------------------------------------------------------
@@ -78,10 +94,29 @@ def reading_plan(registry: Registry, lang: str) -> list[dict]:
     for phase in registry.phases.values():
         plan.append({"base": phase.overview_path, "level": 2})
         plan.extend({"base": phase.topic_path(topic), "level": 3} for topic in phase.topics)
+    tools = tool_pages()
+    if tools:  # the worksheet and plans are meant to be printed with every file
+        plan.append({"part": t["pdf_part_tools"], "level": 1})
+        plan.extend({"base": base, "level": 2} for base in tools)
     plan.append({"part": t["pdf_part_articles"], "level": 1})
     plan.extend({"base": f"articles/{article.slug}.md", "level": 2} for article in registry.articles.values())
     plan.extend({"base": base, "level": 1} for base in ("glossary.md", "sources.md", changes.CHANGES_PAGE))
     return plan
+
+
+_NAV_TOOL = re.compile(r"^\s*-\s*(?:[^:\n]*:\s*)?(?P<path>tools/[\w./-]+\.md)\s*$", re.MULTILINE)
+
+
+def tool_pages(config_text: str | None = None) -> list[str]:
+    """The Tools pages (English base paths) in the order of the navigation of ``mkdocs.yml``."""
+    if config_text is None:
+        config = PARTIALS.parent / "mkdocs.yml"
+        config_text = config.read_text(encoding="utf-8") if config.exists() else ""
+    found = []
+    for match in _NAV_TOOL.finditer(config_text):
+        if match.group("path") not in found:
+            found.append(match.group("path"))
+    return found
 
 
 def online_url(edition_root: str, site_path: str) -> str:
@@ -192,7 +227,8 @@ def write_pdf(html: str, site: Path, target: Path) -> None:
     import weasyprint
 
     document = weasyprint.HTML(string=html, base_url=site.resolve().as_uri() + "/", url_fetcher=_local_only(site))
-    document.write_pdf(str(target), uncompressed_pdf=False)
+    # Tagged (PDF/UA-1: structure tree, reading order, /Lang, title), so screen readers can read it.
+    document.write_pdf(str(target), uncompressed_pdf=False, pdf_variant=PDF_VARIANT)
 
 
 def print_build(project: Path, cycle_id: str, site: Path) -> None:

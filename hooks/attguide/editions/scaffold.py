@@ -10,6 +10,7 @@ import logging
 import re
 from pathlib import Path
 
+from . import translations
 from ..read.registry import Phase, Registry
 
 log = logging.getLogger("mkdocs.plugins.attguide.scaffold")
@@ -109,7 +110,10 @@ def write_topic(docs_dir: Path, registry_path: Path, registry: Registry, phase_i
         if path.exists():
             raise FileExistsError(f"{path} already exists")
     english.write_text(topic_page(phase_id, topic_id, en, "en", [], []), encoding="utf-8")
-    chinese.write_text(topic_page(phase_id, topic_id, zh, "zh", [], []), encoding="utf-8")
+    # The Chinese page follows the English page as created: record it (``make translations``).
+    chinese.write_text(translations.set_key(topic_page(phase_id, topic_id, zh, "zh", [], []), translations.KEY,
+                                            translations.revision(english.read_text(encoding="utf-8"))),
+                       encoding="utf-8")
     text = registry_path.read_text(encoding="utf-8")
     registry_path.write_text(add_topic_to_registry(text, phase, topic_id, en, zh), encoding="utf-8")
     return [english, chinese]

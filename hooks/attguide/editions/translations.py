@@ -4,7 +4,8 @@ A Chinese page records, in ``source_revision``, a short hash of its English page
 (the body after the front matter) as it stood when the translation was last brought up to
 date (``make translations-mark PAGE=...``). When the English text changes afterwards the
 page is *outdated*: readers see a notice, and ``make translations`` lists it. A Chinese
-page that never recorded a revision is *missing* its record. Drift never fails the build:
+page that never recorded a revision is *unmarked* (``make translations-mark`` records one;
+``make new-topic`` records it for the pages it creates). Drift never fails the build:
 new English guidance can be published before its translation.
 """
 
@@ -20,7 +21,14 @@ from ..read.sitemodel import SiteModel, SourcePage, TRANSLATION_SUFFIX
 
 log = logging.getLogger("mkdocs.plugins.attguide.translations")
 
-CURRENT, OUTDATED, MISSING = "current", "outdated", "missing"
+CURRENT, OUTDATED, UNMARKED = "current", "outdated", "unmarked"
+MISSING = UNMARKED  # the former name of the state
+# What each state means, and what to do, for ``make translations``.
+EXPLAINED = {
+    CURRENT: "follows the current English text",
+    OUTDATED: "the English text changed since: update the translation, then make translations-mark PAGE=…",
+    UNMARKED: "no record of the English text it follows: check it, then make translations-mark PAGE=…",
+}
 KEY = "source_revision"
 
 
@@ -40,9 +48,9 @@ def revision(english_text: str) -> str:
 
 
 def status(english: SourcePage, translated: SourcePage | None) -> str:
-    """``current``, ``outdated`` or ``missing`` for one pair of pages."""
+    """``current``, ``outdated`` or ``unmarked`` for one pair of pages."""
     if translated is None or not translated.meta.get(KEY):
-        return MISSING
+        return UNMARKED
     return CURRENT if translated.meta.get(KEY) == revision(english.text) else OUTDATED
 
 
@@ -58,6 +66,7 @@ def report(model: SiteModel, lang: str = "zh") -> list[dict]:
         translated = model.page(lang, base)
         rows.append({"base": base, "path": translated.path if translated else None,
                      "title": english.h1 or base, "title_translated": translated.h1 if translated else None,
+                     "title_en": english.h1 or base,
                      "status": status(english, translated)})
     return rows
 

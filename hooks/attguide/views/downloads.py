@@ -76,7 +76,7 @@ def load(project: Path, legacy: Path = LEGACY_PATH) -> list[dict]:
 def file_rows(entry: dict, registry: Registry, lang: str, downloads_root: str | None) -> list[dict]:
     """For the Downloads page: the PDFs recorded under a cycle's ``files:`` (size, SHA-256, link)."""
     t = registry.strings(lang)
-    return [{"file": f["file"], "label": t["downloads_pdf"].format(language=t[f"language_{f['lang']}"]),
+    return [{"file": f["file"], "lang": f["lang"], "label": t["downloads_pdf"].format(language=t[f"language_{f['lang']}"]),
              "size": f"{f['size'] / 1e6:.1f} MB", "sha256": f["sha256"],
              "url": downloads_root + f["file"] if downloads_root else None}
             for f in entry.get("files") or []]

@@ -51,3 +51,46 @@ def write_pages(site_dir: str, pages: dict[str, str], default: str) -> list[Path
         path.write_text(html, encoding="utf-8")
         written.append(path)
     return written
+
+
+# -- local servers ----------------------------------------------------------------------------
+def nearest_page(path: str, exists) -> str | None:
+    """The 404 page for a missing URL path: the one of its deepest folder that has one
+    (``csp13/zh/x/`` → ``csp13/zh/404.html``, then ``csp13/404.html``, then ``404.html``).
+    ``exists(relative_path)`` says whether the site has a file."""
+    parts = [part for part in posixpath.normpath("/" + path).split("/") if part and part != ".."]
+    for depth in range(len(parts), -1, -1):
+        candidate = posixpath.join(*parts[:depth], TEMPLATE) if depth else TEMPLATE
+        if exists(candidate):
+            return candidate
+    return None
+
+
+def serve_per_language(server, site_dir: str):
+    """``mkdocs serve``: answer a missing page with the 404 page of its language.
+
+    MkDocs' live-reload server answers every missing address with the root ``404.html``
+    (English). The server's WSGI app is wrapped to remember the path asked for, and its error
+    handler to look for the nearest ``404.html`` (``zh/404.html`` under ``/zh/``).
+    """
+    import threading
+
+    asked = threading.local()
+    serve, handler = server.serve_request, server.error_handler
+    mount = getattr(server, "mount_path", "/")
+
+    def serve_request(environ, start_response):
+        asked.path = environ.get("PATH_INFO", "")
+        return serve(environ, start_response)
+
+    def error_handler(code):
+        path = getattr(asked, "path", "")
+        if code == 404 and path.startswith(mount):
+            found = nearest_page(path[len(mount):], lambda rel: (Path(site_dir) / rel).is_file())
+            if found:
+                return (Path(site_dir) / found).read_bytes()
+        return handler(code)
+
+    server.error_handler = error_handler
+    server.set_app(serve_request)
+    return server

@@ -101,11 +101,10 @@ def _phase(html: str, c: PageContext, phase: str) -> str:
 
 def page_content(html: str, c: PageContext, table: dict[str, tuple[Builder, str]] = VIEWS,
                  after_title: tuple[Callable[[str, PageContext], str], ...] = ()) -> str:
-    """The page's HTML with everything generated for it (``after_title``: steps run first)."""
+    """The page's HTML with everything generated for it. ``after_title``: steps that insert a
+    block under the title, run after the views in reverse order, so the first comes first."""
     meta, t = c.source.meta, c.t
     html = abbreviations.expand(html, c.registry.abbreviations, c.lang)
-    for step in after_title:
-        html = step(html, c)
     if CHART_MARKER in html:
         chart = views.chart_view(c.registry, c.lang, c.link)
         html = html.replace(CHART_MARKER, render(c.state.env, "phase-chart", t=t, **chart), 1)
@@ -119,5 +118,7 @@ def page_content(html: str, c: PageContext, table: dict[str, tuple[Builder, str]
         html += render(c.state.env, template, t=t, **builder(c))
     elif meta.get("phase") and not meta.get("topic") and not records.kind_of(c.source.base):
         html = _phase(html, c, meta.get("phase"))
+    for step in reversed(after_title):  # under the title, above "At a glance"
+        html = step(html, c)
     # Links to other websites: same tab, marked as leaving the site.
     return external.mark(html, t.get("external_link", ""))

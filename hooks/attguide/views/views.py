@@ -143,7 +143,7 @@ def downloads_view(entries: list[dict], registry: Registry, lang: str, downloads
     for entry in entries:
         cycle = registry.cycles.get(entry["cycle"])
         day = dt.date.fromisoformat(str(entry["date"])) if entry.get("date") else None
-        rows.append({"label": cycle.label(lang) if cycle else entry["cycle"], "file": entry["file"],
+        rows.append({"cycle": entry["cycle"], "label": cycle.label(lang) if cycle else entry["cycle"], "file": entry["file"],
                      "size": f"{entry['size'] / 1e6:.1f} MB", "sha256": entry["sha256"],
                      "date": format_date(day, lang) if day else "",
                      "url": downloads_root + entry["file"] if downloads_root else None,

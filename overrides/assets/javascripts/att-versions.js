@@ -60,7 +60,12 @@
           var option = document.createElement("option");
           option.value = entry.version;
           option.textContent = labels[entry.version] || entry.title || entry.version;
-          if (entry.aliases && entry.aliases.length) option.textContent += " · " + entry.aliases.join(", ");
+          if (entry.aliases && entry.aliases.length) {
+            // Aliases in the page's language ("latest" → 最新), from the edition bar's labels.
+            option.textContent += " · " + entry.aliases.map(function (alias) {
+              return labels["alias:" + alias] || alias;
+            }).join(", ");
+          }
           option.selected = entry.version === cycle;
           select.appendChild(option);
         });
