@@ -29,8 +29,8 @@ from mkdocs.utils import get_relative_url
 
 # MkDocs puts this file's folder on sys.path while loading it.
 from attguide import (abbreviations, changes, downloads, editions, external, htmlsafety, lastupdated, notfound, pdf,
-                      provisions, records, refs, release, scan, search, segmenter, termbase, theme, translations,
-                      views)
+                      provisions, questions, records, refs, release, scan, search, segmenter, sources, termbase, theme,
+                      translations, views)
 from attguide.problems import Problems
 from attguide.build import BuildState, DEFAULT_LANGUAGE, downloads_root, language_root, split_search_index
 from attguide.registry import DEFAULT_PATH as DEFAULT_REGISTRY
@@ -62,6 +62,8 @@ def on_config(config):
     state.load_registry()
     state.termbase = termbase.load(termbase.path_beside(state.registry_path), state.registry)
     segmenter.keep_whole(termbase.search_words(state.termbase))
+    state.questions = questions.load(questions.path_beside(state.registry_path), state.registry,
+                                     shown=sources.shown_path(questions.path_beside(state.registry_path)))
     state.page_keywords = {path: search.keywords_text(words)
                            for path, words in termbase.page_keywords(state.termbase).items()}
     if config.nav:
@@ -80,6 +82,7 @@ def on_pre_build(config):
     """First pass, once per site build: check every page of both languages."""
     if state.lang == DEFAULT_LANGUAGE:
         state.scan(config.docs_dir, scan.source_paths(config))
+        questions.check_pages(state.model, state.questions, state.docs_prefix).raise_if_any()
         state.dates = lastupdated.LastUpdated(config.docs_dir, editions.build_date())
         state.search_keywords = {}
         state.changes = changes.edition_changes(config.docs_dir, state.model, state.registry, state.cycle.id)
@@ -135,6 +138,9 @@ def on_page_content(html, page, config, files):
     meta, model, lang = source.meta, state.model, state.lang
     link = state.link_from(page)
     t = state.registry.strings(lang)
+    if questions.MARKER in html:
+        html = html.replace(questions.MARKER, render(state.env, "topic-questions", questions=questions.topic_view(
+            state.questions, f"{meta.get('phase')}/{meta.get('topic')}", lang)), 1)
     html = abbreviations.expand(html, state.registry.abbreviations, lang)
     if state.changes is not None and state.changes.change(lang, source.base) and "</h1>" in html:
         note = render(state.env, "changed-note", url=link(changes.CHANGES_PAGE), t=t)
@@ -176,6 +182,9 @@ def on_page_content(html, page, config, files):
     elif meta.get("view") == "changes":
         view = changes.changes_view(state.changes, model, state.registry, lang, link)
         html += render(state.env, "changes", view=view, t=t)
+    elif meta.get("view") == questions.VIEW:
+        html += render(state.env, "self-assessment", t=t, s=state.questions.t(lang), view=questions.tool_view(
+            state.questions, state.registry, lang, link, state.cycle.id))
     elif meta.get("view") == "sources":
         html += render(state.env, "sources", groups=views.sources_view(model, lang, link), t=t)
     elif meta.get("view") == "current-issues":
