@@ -82,7 +82,7 @@ def on_pre_build(config):
     """First pass, once per site build: check every page of both languages."""
     if state.lang == DEFAULT_LANGUAGE:
         state.scan(config.docs_dir, scan.source_paths(config))
-        questions.check_pages(state.model, state.questions, state.docs_prefix).raise_if_any()
+        questions.check(state.model, state.questions, state.termbase, state.docs_prefix).raise_if_any()
         state.dates = lastupdated.LastUpdated(config.docs_dir, editions.build_date())
         state.search_keywords = {}
         state.changes = changes.edition_changes(config.docs_dir, state.model, state.registry, state.cycle.id)

@@ -43,6 +43,7 @@ class Question:
     zh: str
     articles: tuple[ArticleRef, ...] = ()
     line: int = 0
+    text_lines: tuple[int, int] = (0, 0)  # lines of its en and zh texts
 
     @property
     def key(self) -> str:
@@ -164,7 +165,8 @@ def _question(raw, node, topic: str, registry: Registry, shown: str, problems: P
                          lines.get("articles", line))
     if not ok or articles is None:
         return None
-    return Question(topic, qid, raw["en"].strip(), raw["zh"].strip(), articles, line)
+    return Question(topic, qid, raw["en"].strip(), raw["zh"].strip(), articles, line,
+                    (lines.get("en", line), lines.get("zh", line)))
 
 
 def _articles(raw, node, name: str, registry: Registry, shown: str, problems: Problems,
@@ -204,6 +206,23 @@ def _strings(raw, node, shown: str, problems: Problems, result: Questions) -> No
                          "write it as {en: …, zh: …}")
             continue
         result.strings[key] = {"en": texts["en"].strip(), "zh": texts["zh"].strip()}
+
+
+def check(model, questions: Questions, termbase, docs_prefix: str) -> Problems:
+    """Every check across the questions and the pages: the pages show them
+    (:func:`check_pages`), and their texts use the termbase's forms, as pages must."""
+    problems = check_pages(model, questions, docs_prefix)
+    if termbase is None or not questions:
+        return problems
+    from .termbase import check_page  # the same rules as for a page's Markdown
+    for index, lang in enumerate(("en", "zh")):
+        texts = {q.text_lines[index]: q.text(lang) for qs in questions.by_topic.values() for q in qs}
+        lines = [""] * (max(texts) if texts else 0)
+        for number, text in texts.items():
+            lines[number - 1] = text
+        for problem in check_page("\n".join(lines), lang, questions.path, termbase):
+            problems.add(problem.path, problem.line, problem.message, problem.hint)
+    return problems
 
 
 def check_pages(model, questions: Questions, docs_prefix: str) -> Problems:
