@@ -139,8 +139,11 @@ def on_page_content(html, page, config, files):
     link = state.link_from(page)
     t = state.registry.strings(lang)
     if questions.MARKER in html:
-        html = html.replace(questions.MARKER, render(state.env, "topic-questions", questions=questions.topic_view(
-            state.questions, f"{meta.get('phase')}/{meta.get('topic')}", lang)), 1)
+        key = f"{meta.get('phase')}/{meta.get('topic')}"
+        tool = link(questions.TOOL_PAGE)
+        html = html.replace(questions.MARKER, render(
+            state.env, "topic-questions", questions=questions.topic_view(state.questions, key, lang),
+            tool_url="" if tool == "#" else tool, topic_id=key.replace("/", "-"), s=state.questions.t(lang)), 1)
     html = abbreviations.expand(html, state.registry.abbreviations, lang)
     if state.changes is not None and state.changes.change(lang, source.base) and "</h1>" in html:
         note = render(state.env, "changed-note", url=link(changes.CHANGES_PAGE), t=t)

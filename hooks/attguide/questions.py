@@ -25,6 +25,7 @@ from .yamlsource import child, items, key_lines, line_of, literal, read
 FILE_NAME = "questions.yml"
 MARKER = "<!-- att:questions -->"
 VIEW = "self-assessment"
+TOOL_PAGE = "tools/self-assessment.md"  # the tool's page, linked from the topic pages
 STORAGE_PREFIX = "att-self-assessment:"
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _KEYS = ("id", "en", "zh", "articles")
