@@ -5,8 +5,8 @@ topic page pair (``docs/<phase>/<topic>.md`` and ``.zh.md``) it reads the bullet
 ``{#questions}`` section in both languages (same order, same count, else it stops with
 ``path: …``), gives each question a stable id made from its English words, takes the
 article paragraphs the English text names ("Article 7(5)"), writes the data file and
-replaces the bullets of both pages with the marker the hook renders them at. Running it
-again finds no bullets and changes nothing. Kept for the record of how the data was made;
+replaces the bullets of both pages with the marker the hook renders them at. It refuses to
+run when the data file exists (the move is done: edit the data file). Kept for the record of how the data was made;
 add or edit questions in the data file (see CONTRIBUTING.md).
 """
 
@@ -59,6 +59,10 @@ def quote(text: str) -> str:
 
 def main(root: Path) -> int:
     docs = root / "docs"
+    if (root / "hooks" / "attguide" / "data" / "questions.yml").exists():
+        print("hooks/attguide/data/questions.yml exists: the questions were moved already — edit that file",
+              file=sys.stderr)
+        return 1
     out = ["# Practical questions of every topic, in both languages (see CONTRIBUTING.md).", "#",
            "# Per topic (phase/topic as in registry.yml): a list of questions, each with", "#   id:       a stable id, unique in the topic, kept across editions (answers",
            "#             saved in the Self-assessment tool are keyed by it: never reuse an id",
