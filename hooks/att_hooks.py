@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import logging
 import os
+import secrets
 
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
@@ -50,7 +51,7 @@ from attguide.views import glossary
 from attguide.theme import bridge as theme
 from attguide.editions import translations
 from attguide.views import views
-from attguide.read.problems import Problems
+from attguide.read.problems import Problems, shown_path
 from attguide.build import BuildState, language_root, split_search_index
 from attguide.read.registry import DEFAULT_PATH as DEFAULT_REGISTRY
 from attguide.views.pages import PageContext
@@ -58,6 +59,8 @@ from attguide.views.render import render
 from attguide.editions import pageviews
 from attguide.views import downloads
 from attguide.editions import siteaddress
+from attguide.assessment import checks as question_checks
+from attguide.assessment import questions
 
 log = logging.getLogger("mkdocs.plugins.attguide.hooks")
 state = BuildState()
@@ -89,10 +92,13 @@ def on_config(config):
     segmenter.keep_whole(keywords.search_words(state.termbase) + synonyms.chinese_words(found))
     state.page_keywords = {path: search.keywords_text(words) for path, words in synonyms.page_words(
         keywords.page_keywords(state.termbase), found, state.registry).items()}
+    state.questions = questions.load(questions.path_beside(state.registry_path), state.registry,
+                                     shown=shown_path(questions.path_beside(state.registry_path)))
     if config.nav:
         config.nav = state.expand_nav(config.nav, state.lang)
     state.cycle, state.versioned = editions.current_cycle(state.registry)
     state.repo = siteaddress.settle(config)  # addresses from the host's configuration only
+    state.tool_token = secrets.token_hex(16)  # marks the tools' own forms for the one door
     if state.lang == languages.default():
         state.root_url = config.site_url or ""  # before mike appends the version
     state.offline = editions.offline_enabled(config)
@@ -106,6 +112,7 @@ def on_pre_build(config):
     """First pass, once per site build: check every page of both languages."""
     if state.lang == languages.default():
         state.scan(config.docs_dir, scan.source_paths(config))
+        question_checks.check(state.model, state.questions, state.termbase, state.docs_prefix).raise_if_any()
         state.dates = lastupdated.LastUpdated(config.docs_dir, editions.build_date())
         state.search_keywords = {}
         state.changes = changes.edition_changes(config.docs_dir, state.model, state.registry, state.cycle.id)
@@ -185,7 +192,7 @@ def on_post_page(output, page, config):
     """The one door: the page as readers get it, checked; withheld if unsafe."""
     source = state.source_page(page)
     return htmlgate.guard(output, source.text if source else "", state.shown(page.file.src_uri),
-                          source.meta.body_line if source else 1, state.unsafe)
+                          source.meta.body_line if source else 1, state.unsafe, state.tool_token)
 
 
 # After static-i18n's on_page_context (priority 50), which sets config.extra.alternate for the

@@ -58,6 +58,8 @@ class BuildState:
     offline: bool = False  # Material's offline plugin is enabled
     dates: object = None  # lastupdated.LastUpdated of this build
     termbase: object = None  # attguide.read.terms.Termbase (terms.yml beside the registry)
+    questions: object = None  # attguide.assessment.questions.Questions (questions.yml beside the registry)
+    tool_token: str = ""  # this build's random mark of a tool's own form (attguide.check.htmlgate)
     site_url: str | None = None  # site_url as configured, while the sitemap is rendered
     not_found: dict = field(default_factory=dict)  # language -> its rendered 404 page, this build
     page_keywords: dict = field(default_factory=dict)  # English source path -> search keywords (attguide.search)

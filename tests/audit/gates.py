@@ -35,6 +35,7 @@ PAGE_TYPES = {
     "glossary": "glossary/",
     "downloads": "downloads/",
     "translations": "translations/",
+    "self-assessment": "tools/self-assessment/",
 }
 LANGUAGES = {"en": "", "zh": "zh/"}
 

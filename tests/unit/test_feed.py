@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from attguide.editions import changes, feeds
-from attguide.registry import DEFAULT_PATH, load as load_registry
+from attguide.read.registry import DEFAULT_PATH, load as load_registry
 
 ROOT = "https://x.org/"
 

@@ -174,3 +174,29 @@ def test_the_pdf_document_keeps_page_bodies_and_escapes_titles():
                 {"level": 1, "anchor": "p", "title": "T <1>", "part": None, "html": "<p>Body</p>"}]}
     out = pdf.render_document(view)
     assert "<p>Body</p>" in out and "T &lt;1&gt;" in out and "A &amp; B" in out
+
+
+TOOL_FORM = ('<div data-att-tool="{mark}"><fieldset><legend>Status</legend><label><input type="radio" value="x">'
+             ' x</label></fieldset><textarea rows="2"></textarea><select><option value="en">English</option>'
+             '</select><button type="button">Export</button><input type="file" accept=".json"></div>')
+
+
+def test_a_tools_form_passes_only_under_this_builds_mark():
+    """The Self-assessment's controls come from our template, marked with the build's random
+    token; the same controls without it, or under another token, are a contributor's and fail."""
+    token = "5f1e" * 8
+    assert htmlgate.check(page(TOOL_FORM.format(mark=token)), token).findings == []
+    for mark, given in ((token, ""), ("guessed", token), ("", token)):
+        found = [f.message for f in htmlgate.check(page(TOOL_FORM.format(mark=mark)), given).findings]
+        assert "the element <textarea> is not allowed" in found and "a form field is not allowed" in found
+    submitting = TOOL_FORM.format(mark=token).replace('type="button"', 'type="submit"')
+    assert "a button that submits is not allowed" in [f.message for f in htmlgate.check(page(submitting), token).findings]
+    handler = TOOL_FORM.format(mark=token).replace('<textarea rows="2">', '<textarea onfocus="alert(1)">')
+    assert any("onfocus" in f.message for f in htmlgate.check(page(handler), token).findings)
+
+
+def test_the_mark_is_taken_out_of_the_written_page():
+    token = "ab" * 16
+    problems = Problems()
+    out = htmlgate.guard(page(TOOL_FORM.format(mark=token)), "", "docs/tools/self-assessment.md", 1, problems, token)
+    assert not problems and token not in out and "data-att-tool" in out

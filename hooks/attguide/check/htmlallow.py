@@ -48,6 +48,21 @@ TABLE_ALIGN_STYLE = ("text-align: left;", "text-align: center;", "text-align: ri
 # Input types that send nothing anywhere (task lists).
 INPUT_TYPES = ("checkbox",)
 
+# The form of a tool built from our own template (the Self-assessment): allowed only inside an
+# element whose data-att-tool= holds this build's random token (see htmlgate), which a
+# contributor's text cannot know. Nothing in it can send anything: no <form>, buttons only of
+# type "button", no URL but those already checked everywhere.
+TOOL_ELEMENTS = frozenset("button fieldset input label legend option output progress select template textarea".split())
+TOOL_ATTRIBUTES = {
+    "button": {"type"},
+    "input": {"type", "value", "accept", "checked", "disabled", "name", "placeholder"},
+    "select": {"name", "disabled"}, "option": {"value", "selected"},
+    "textarea": {"rows", "cols", "name", "placeholder", "disabled"},
+    "progress": {"max", "value"}, "output": {"for"}, "fieldset": {"disabled"}, "label": {"for"},
+}
+TOOL_INPUT_TYPES = ("checkbox", "radio", "text", "file")
+TOOL_BUTTON_TYPES = ("button",)
+
 # The theme's own elements (outside the content).
 THEME_ELEMENTS = CONTENT_ELEMENTS | frozenset("""
     html head body meta title link script header footer main form button select option label input

@@ -88,9 +88,18 @@ def _text(node) -> str:
 class _Gate:
     """Walks one parsed page and collects findings."""
 
-    def __init__(self):
-        """An empty report."""
+    def __init__(self, tool_token: str = ""):
+        """An empty report; ``tool_token``: this build's mark of a tool's own form (or none)."""
         self.report = Report()
+        self.tool_token = tool_token
+
+    def in_tool(self, node) -> bool:
+        """Is ``node`` inside a tool's form built from our template (marked with this build's token)?"""
+        while self.tool_token and node is not None:
+            if (node.attributes.get("data-att-tool") or "") == self.tool_token:
+                return True
+            node = node.parent
+        return False
 
     def add(self, content: bool, message: str, hint: str, *needles: str) -> None:
         """Record a finding."""
@@ -113,12 +122,13 @@ class _Gate:
             self.add(content, allow.FORBIDDEN[tag], "remove it: pages carry no scripts, styles, frames or objects",
                      f"<{tag}")
             return
-        elif tag not in (allow.CONTENT_ELEMENTS if content else allow.THEME_ELEMENTS):
+        tool = content and tag in allow.TOOL_ELEMENTS and self.in_tool(node)
+        if not tool and tag not in (allow.CONTENT_ELEMENTS if content else allow.THEME_ELEMENTS):
             self.add(content, f"the element <{tag}> is not allowed",
                      "use Markdown, or the HTML elements listed in hooks/attguide/htmlallow.py", f"<{tag}")
             return
         for name, value in attrs.items():
-            self.attribute(node, tag, name.lower(), value or "", content)
+            self.attribute(node, tag, name.lower(), value or "", content, tool)
         if tag == "meta" and "http-equiv" in attrs:
             if (attrs.get("http-equiv") or "").strip().lower() not in allow.META_HTTP_EQUIV or content:
                 self.add(content, "a <meta http-equiv> element is not allowed", "remove it", "http-equiv", "<meta")
@@ -131,8 +141,11 @@ class _Gate:
             self.add(content, f"a link with no text ({attrs.get('href')})",
                      "give the link a text: [text](target), or [](art:…) for a resolved reference",
                      f"({attrs.get('href')})", attrs.get("href") or "")
-        if content and tag == "input" and (attrs.get("type") or "").lower() not in allow.INPUT_TYPES:
+        kind = (attrs.get("type") or "").lower()
+        if content and tag == "input" and kind not in (allow.TOOL_INPUT_TYPES if tool else allow.INPUT_TYPES):
             self.add(content, "a form field is not allowed", "remove it", "<input")
+        if tool and tag == "button" and kind not in allow.TOOL_BUTTON_TYPES:
+            self.add(content, "a button that submits is not allowed", 'write type="button"', "<button")
 
     def script(self, node, attrs) -> None:
         """A theme script: local, data, or an inline script on the allow-list."""
@@ -152,7 +165,7 @@ class _Gate:
         else:
             self.report.script_hashes.append(csp_hash(text))
 
-    def attribute(self, node, tag: str, name: str, value: str, content: bool) -> None:
+    def attribute(self, node, tag: str, name: str, value: str, content: bool, tool: bool = False) -> None:
         """One attribute of an element."""
         if name.startswith("on"):
             self.add(content, f"an inline event handler ({name}=) is not allowed", "remove the attribute",
@@ -167,7 +180,8 @@ class _Gate:
             self.add(content, f"the id '{value}' is reserved for the theme (its scripts look it up)",
                      "choose an id that does not start with __", value)
             return
-        if content and not self.allowed_in_content(tag, name):
+        tool_allows = tool and name in allow.TOOL_ATTRIBUTES.get(tag, ())
+        if content and not self.allowed_in_content(tag, name) and not tool_allows:
             hint = ("data-md-* attributes drive the theme's scripts" if name.startswith("data-md-")
                     else "remove it, or use Markdown")
             self.add(content, f"the attribute {name}= is not allowed on <{tag}>", hint, name + "=", name)
@@ -216,9 +230,9 @@ class _Gate:
                      "copy the file into docs/assets/ and use a relative path", url)
 
 
-def check(page_html: str) -> Report:
+def check(page_html: str, tool_token: str = "") -> Report:
     """Every finding of a final page (and the CSP hashes of its theme scripts)."""
-    gate = _Gate()
+    gate = _Gate(tool_token)
     tree = LexborHTMLParser(page_html)
     for article in tree.css(f"article.{CONTENT_CLASS}"):
         if not htmltheme.in_content(article):
@@ -237,9 +251,10 @@ def line_in(source: str, needles: list[str], default: int) -> int:
     return default
 
 
-def guard(output: str, source_text: str, shown: str, first_line: int, problems) -> str:
-    """The page as it may be written: checked, its policy filled in; withheld if anything is unsafe."""
-    report = check(output)
+def guard(output: str, source_text: str, shown: str, first_line: int, problems, tool_token: str = "") -> str:
+    """The page as it may be written: checked, its policy filled in; withheld if anything is unsafe.
+    The build's tool token is taken out of the page (builds stay reproducible)."""
+    report = check(output, tool_token)
     for finding in report.findings:
         line = line_in(source_text, finding.needles, first_line if finding.in_content else 1)
         message = finding.message if finding.in_content else (
@@ -247,4 +262,6 @@ def guard(output: str, source_text: str, shown: str, first_line: int, problems) 
         problems.add(shown, line, message, finding.hint)
     if report.findings:
         return WITHHELD
+    if tool_token:
+        output = output.replace(f'data-att-tool="{tool_token}"', "data-att-tool")
     return output.replace(CSP_PENDING, policy(report.script_hashes), 1)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 
 from . import changes, cycle, feeds, release, translations
+from ..assessment import views as assessment
+from ..assessment.questions import MARKER as QUESTIONS_MARKER, TOOL_PAGE, VIEW as SELF_ASSESSMENT
 from ..read import languages
 from ..views import downloads, provisions, views
 from ..views.pages import VIEWS as PAGE_VIEWS, Builder, PageContext, page_content as _page_content
@@ -46,12 +48,31 @@ def downloads_this(html: str, c: PageContext) -> str:
                                                lang=c.lang))
 
 
+def _self_assessment(c: PageContext) -> dict:
+    questions = c.state.questions
+    return {"s": questions.t(c.lang), "tool_token": c.state.tool_token,
+            "view": assessment.tool_view(questions, c.registry, c.lang, c.link, c.state.cycle.id)}
+
+
 VIEWS: dict[str, tuple[Builder, str]] = {
     **PAGE_VIEWS,
     "translations": (_translations, "translations"),
     "changes": (_changes, "changes"),
     "downloads": (_downloads, "downloads"),
+    SELF_ASSESSMENT: (_self_assessment, "self-assessment"),
 }
+
+
+def topic_questions(html: str, c: PageContext) -> str:
+    """A topic page's practical questions (questions.yml), where its page has the marker."""
+    if QUESTIONS_MARKER not in html:
+        return html
+    meta, questions = c.source.meta, c.state.questions
+    key = f"{meta.get('phase')}/{meta.get('topic')}"
+    tool = c.link(TOOL_PAGE)
+    return html.replace(QUESTIONS_MARKER, render(
+        c.state.env, "topic-questions", questions=assessment.topic_view(questions, key, c.lang),
+        tool_url="" if tool == "#" else tool, topic_id=key.replace("/", "-"), s=questions.t(c.lang)), 1)
 
 
 def changed_note(html: str, c: PageContext) -> str:
@@ -64,4 +85,4 @@ def changed_note(html: str, c: PageContext) -> str:
 
 def page_content(html: str, c: PageContext) -> str:
     """The page's HTML with every generated piece, the edition's views included."""
-    return _page_content(html, c, VIEWS, after_title=(changed_note, downloads_this))
+    return _page_content(topic_questions(html, c), c, VIEWS, after_title=(changed_note, downloads_this))

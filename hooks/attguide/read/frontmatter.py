@@ -26,7 +26,7 @@ log = logging.getLogger("mkdocs.plugins.attguide.frontmatter")
 
 # Generated views a page can ask for with ``view:``.
 VIEWS = ("matrix", "articles-index", "downloads", "translations", "presentations", "workplan",
-         "current-issues", "sources", "glossary", "changes")
+         "current-issues", "sources", "glossary", "changes", "self-assessment")
 
 # Keys that must be identical in the English page and its Chinese counterpart.
 SHARED_KEYS = ("phase", "topic", "article", "articles", "related", "sources", "view", "status", "presenter",
