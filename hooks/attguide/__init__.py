@@ -5,7 +5,7 @@ implemented here in small modules that can be unit tested without MkDocs running
 text flows one way, and imports point the other way (a folder imports only from the folders
 before it; ``tests/unit/test_structure.py`` checks it)::
 
-    read  →  check  →  views  →  editions        (theme and search sit just above read)
+    read  →  check  →  views  →  assessment  →  editions        (theme and search sit just above read)
 
 - :mod:`attguide.read`: the inputs as typed values (YAML data, front matter, pages,
   references, the site's languages) and how a problem and its path are reported.
@@ -15,6 +15,8 @@ before it; ``tests/unit/test_structure.py`` checks it)::
   including the one door (:mod:`attguide.check.htmlgate`): the final HTML of every page read
   by an HTML5 parser against allow-lists.
 - :mod:`attguide.views`: the generated views and the table of ``view:`` names.
+- :mod:`attguide.assessment`: the practical questions as data, their checks, the
+  Self-assessment tool.
 - :mod:`attguide.editions`: what an edition adds (what changed, feeds, PDF, release,
   translation status, new-page scaffolds).
 - :mod:`attguide.build`: :class:`~attguide.build.BuildState`, what the hook knows during a build.
