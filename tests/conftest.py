@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT, run_mkdocs
+from support import BUILD_LOG, ROOT, run_mkdocs
 
 # Browser fixtures (served sites, Chromium, screenshots on failure) for every tier.
 pytest_plugins = ["browser_support"]
-BUILD_LOG = "build.log"  # beside the built site: MkDocs' output of that build
 
 
 @pytest.fixture(scope="session")

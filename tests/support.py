@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+BUILD_LOG = "build.log"  # beside the built site of a session: MkDocs' output of that build
 FIXTURES = ROOT / "tests" / "fixtures"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 MKDOCS = [sys.executable, "-m", "mkdocs"]

@@ -12,23 +12,10 @@ from pathlib import Path
 import pytest
 
 from attguide.editions import translations
+from mike_support import SITE_URL, git
 from support import ROOT
 
 COPIED = ("docs", "hooks", "overrides", "mkdocs.yml", "pyproject.toml")
-# The address the test releases are published at, as a host sets it (ATT_SITE_URL). `.internal`
-# is for private networks (an intranet host is a real case); `make release` refuses the
-# reserved example names (example.org, .test, .invalid, localhost).
-SITE_URL = "https://att-guidance.internal/"
-
-
-def git(args: list[str], cwd: Path) -> str:
-    """Run git quietly in ``cwd``; return its output."""
-    env = dict(os.environ, GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.org",
-               GIT_COMMITTER_NAME="Test", GIT_COMMITTER_EMAIL="test@example.org")
-    return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True,
-                          text=True).stdout
-
-
 def run_release(repo: Path, cycle: str, *options: str, site_url: str | None = SITE_URL,
                 repo_url: str | None = None) -> subprocess.CompletedProcess:
     """Run `make release`'s command in the temporary repository with these addresses."""

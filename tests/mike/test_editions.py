@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import SITE_URL, git
+from mike_support import SITE_URL, git
 
 pytestmark = [pytest.mark.slow]
 

@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 import pytest
 
 from browser_support import search_results, serve
-from conftest import SITE_URL
+from mike_support import SITE_URL
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import BUILD_LOG
+from support import BUILD_LOG
 from support import ROOT, run_mkdocs
 
 NOISE = re.compile(r"^(INFO|WARNING)\s+-\s+.*(anchor|contains a link|link|not included in the \"nav\")",

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from browser_support import serve
-from conftest import SITE_URL
+from mike_support import SITE_URL
 
 pytestmark = [pytest.mark.slow]
 
