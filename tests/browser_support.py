@@ -84,6 +84,20 @@ def pytest_runtest_makereport(item, call):
     setattr(item, f"report_{report.when}", report)
 
 
+# The widths every layout is looked at: a desk screen and a small phone.
+VIEWPORTS = {"desk": {"width": 1280, "height": 800}, "phone": {"width": 360, "height": 740}}
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def view(browser, request):
+    """A page at one of the two widths; its name is ``view.width_name``."""
+    context = browser.new_context(viewport=VIEWPORTS[request.param])
+    page = context.new_page()
+    page.width_name = request.param
+    yield page
+    context.close()
+
+
 @pytest.fixture
 def page(browser, request):
     """A fresh page at desktop width; a screenshot lands in tests/artifacts/ on failure."""

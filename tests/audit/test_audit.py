@@ -10,7 +10,7 @@ import pytest
 
 import gates
 from browser_support import serve
-from support import ROOT, make_fixture_site, run_mkdocs
+from support import make_fixture_site, run_mkdocs
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -13,23 +13,14 @@ import re
 
 import pytest
 
+from browser_support import VIEWPORTS
 from sitedata import REGISTRY
 
 pytestmark = pytest.mark.browser
 
-VIEWPORTS = {"desk": {"width": 1280, "height": 800}, "phone": {"width": 360, "height": 740}}
 LANGS = {"en": "", "zh": "zh/"}
 CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei")
 
-
-@pytest.fixture(params=list(VIEWPORTS))
-def view(browser, request):
-    """A page at one of the two widths; its name is ``view.width_name``."""
-    context = browser.new_context(viewport=VIEWPORTS[request.param])
-    page = context.new_page()
-    page.width_name = request.param
-    yield page
-    context.close()
 
 
 def phone(browser):

@@ -16,25 +16,16 @@ from pathlib import Path
 import jinja2
 import pytest
 
+from browser_support import VIEWPORTS
 from support import ROOT
 
 pytestmark = pytest.mark.browser
 
-VIEWPORTS = {"desk": {"width": 1280, "height": 800}, "phone": {"width": 360, "height": 740}}
 LANGS = {"en": "", "zh": "zh/"}
 TOPIC = "e-authorization/risk-assessment/"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 SHOTS = Path(os.environ["ATT_SHOTS"]) if os.environ.get("ATT_SHOTS") else None  # screenshots for a person
 
-
-@pytest.fixture(params=list(VIEWPORTS))
-def view(browser, request):
-    """A page at one of the two widths; its name is ``view.width_name``."""
-    context = browser.new_context(viewport=VIEWPORTS[request.param])
-    page = context.new_page()
-    page.width_name = request.param
-    yield page
-    context.close()
 
 
 def box(page, selector: str) -> dict:

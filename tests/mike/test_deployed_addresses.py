@@ -5,8 +5,6 @@ unless told to publish without one, in which case nothing released carries an ab
 from __future__ import annotations
 
 import re
-import urllib.error
-import urllib.request
 import zipfile
 from html import unescape
 from pathlib import Path
@@ -14,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from browser_support import serve
-from mike_support import SITE_URL
+from mike_support import SITE_URL, status_of
 
 pytestmark = [pytest.mark.slow]
 
@@ -29,14 +27,6 @@ def cite_of(path: Path) -> str | None:
     match = _CITE.search(path.read_text(encoding="utf-8"))
     return match.group(0) if match else None
 
-
-def status_of(url: str) -> int:
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            response.read()
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -14,7 +13,7 @@ from urllib.parse import urljoin
 import pytest
 
 from browser_support import search_results, serve
-from mike_support import SITE_URL
+from mike_support import SITE_URL, status_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -57,15 +56,6 @@ def links_of(html: str) -> _Links:
     parser.feed(html)
     return parser
 
-
-def status_of(url: str) -> int:
-    """HTTP status of a GET of ``url`` (the body is read and dropped)."""
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            response.read()
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
 
 
 def fetch(url: str) -> str:
