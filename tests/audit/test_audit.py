@@ -44,7 +44,8 @@ def test_no_serious_accessibility_violation_on_any_page_type(browser, served, bu
     audited = {(row["lang"], row["path"]) for row in rows if row["page"] != "search dialog"}
     expected = {(lang, prefix + path) for lang, prefix in (("en", ""), ("zh", "zh/"))
                 for path in ("", "e-authorization/", "e-authorization/risk-assessment/", "articles/article-7/",
-                             "articles/matrix/", "glossary/", "downloads/", "translations/")}
+                             "articles/matrix/", "glossary/", "downloads/", "translations/",
+                             "tools/self-assessment/")}
     assert audited == expected
     for row in rows:
         assert row["status"] == 200 and row["html_lang"] == row["lang"], row
