@@ -104,7 +104,7 @@ REFERENCE_SCHEMES = ("art", "phase", "topic", "src")
 
 # sha256 (hex) of the theme's inline scripts, their base URL replaced by BASE (see
 # htmlgate.script_key). Material 9.8.2's base.html (scope, palette, hash target) and
-# overrides/partials/att (theme-bridge, theme-bridge-search, not-found). A theme upgrade or an
+# overrides/partials/att (theme-bridge, theme-bridge-search, fold-early, not-found). A theme upgrade or an
 # edited inline script fails the build, naming the hash to add here after review.
 THEME_SCRIPTS = frozenset({
     "022f1b4fc968ebf8f33c73247e552e8294c57be9a2c06db549b4eff762aaf715",  # Material: __md_scope (storage)
@@ -114,4 +114,5 @@ THEME_SCRIPTS = frozenset({
     "3158793c54644ca92e56e0d744f7b7c541242d4730972726b460c0a1de5aff41",  # theme-bridge: rel=alternate rename
     "89ca06157285c9be01dbd6d07d6c143de92aa4103758c0836b964dd98406df9e",  # theme-bridge-search: worker patch (loads att-search.js)
     "06299bdd842f984e9a5a00e6766ad4a02517acd4adb615c432f0d7012306203d",  # theme-bridge: 404 page base
+    "e516523ac6bcf5a88fa75e35a5fb93b20401464cc1bdcac8cf86c079d080708d",  # fold-early: At a glance folded on phones
 })
