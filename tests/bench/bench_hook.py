@@ -32,6 +32,20 @@ from attguide.editions import scaffold  # noqa: E402
 PHASES = list("bcdefghi")
 
 
+class ConfigLoader(yaml.SafeLoader):
+    """The project's mkdocs.yml as plain data for a synthetic site."""
+
+
+def _env_default(loader: ConfigLoader, node: yaml.Node):
+    """``!ENV [NAME, default]`` (or ``!ENV NAME``) read as its default: the synthetic sites are
+    built without the host's settings (no site or repository address, not offline)."""
+    values = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    return values[-1] if len(values) > 1 else None
+
+
+ConfigLoader.add_constructor("!ENV", _env_default)
+
+
 def generate(folder: Path, topics_per_language: int, with_hook: bool) -> Path:
     """Write a synthetic site of ``topics_per_language`` topics; return its mkdocs.yml."""
     registry = yaml.safe_load((ROOT / "hooks" / "data" / "registry.yml").read_text(encoding="utf-8"))
@@ -78,7 +92,7 @@ def generate(folder: Path, topics_per_language: int, with_hook: bool) -> Path:
     registry["phases"] = phases
     (folder / "registry.yml").write_text(yaml.safe_dump(registry, allow_unicode=True), encoding="utf-8")
 
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV [ATT_OFFLINE, false]", "false"))
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=ConfigLoader)
     config["nav"] = [{"Home": "index.md"}] + nav + [{"Articles": [f"articles/article-{a['number']}.md"
                                                                   for a in registry["articles"]]}]
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
