@@ -161,7 +161,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    """Check the page's rendered HTML; append the generated views it asks for (the views table)."""
+    """Append the generated views the page asks for (the views table) and register their anchors."""
     source = state.source_page(page)
     if source is None:
         return html
