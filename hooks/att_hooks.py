@@ -117,9 +117,9 @@ def on_pre_build(config):
         state.search_keywords = {}
         state.changes = changes.edition_changes(config.docs_dir, state.model, state.registry, state.cycle.id)
         state.feeds = {}
-        # What has been released (gh-pages' downloads.yml): a version links only to its own PDFs.
-        state.released = downloads.load(os.path.dirname(os.path.abspath(config.config_file_path))) \
-            if state.versioned else None
+        # What has been released (gh-pages' downloads.yml), read once per site build: the
+        # Downloads page lists it, and a version links only to its own PDFs.
+        state.released = downloads.load(os.path.dirname(os.path.abspath(config.config_file_path)))
     state.env = config.theme.get_env()
 
 
@@ -236,7 +236,8 @@ def on_page_context(context, page, config, nav):
         context["att_updated_iso"] = day.isoformat()
     context["att_feed_url"] = language_root(page.url, lang).rstrip("/") + "/feed.xml"
     context["att_pdf_url"] = pdf.pdf_url(state.root_url, state.cycle.id, lang, state.versioned,
-                                         context["att_site_root"], state.offline, state.released)
+                                         context["att_site_root"], state.offline,
+                                         state.released if state.versioned else None)
     # The Content-Security-Policy (online only), filled in by on_post_page; see README.
     context["att_csp"] = None if state.offline else pagehead.CSP_PENDING
     context["att_repo"] = state.repo

@@ -68,7 +68,7 @@ class BuildState:
     root_url: str = ""  # site_url before mike adds the version: where every version lives
     repo: dict | None = None  # the configured repository (attguide.editions.siteaddress.repository), or None
     feeds: dict = None  # lang -> rendered Atom feed, written after the last language
-    released: list | None = None  # downloads.yml of gh-pages (a versioned build), else None
+    released: list | None = None  # downloads.yml of gh-pages (else the old data file), read once per build
     _urls: dict | None = None  # English source path -> URL in the language being built
     unsafe: Problems | None = None  # findings of the rendered-HTML backstop, this language's build
     docs_prefix: str = "docs"  # how the docs folder is shown in messages

@@ -3,7 +3,6 @@ of :mod:`attguide.views.pages`; :func:`page_content` is what the hook calls for 
 
 from __future__ import annotations
 
-import os
 
 from . import changes, cycle, feeds, release, translations
 from ..assessment import views as assessment
@@ -30,8 +29,7 @@ def _downloads(c: PageContext) -> dict:
     # Bundles sit in downloads/ beside the versions: reachable only from a mike version.
     state, lang = c.state, c.lang
     root = downloads.downloads_root(c.page.url) if state.versioned else None
-    project = os.path.dirname(os.path.abspath(c.config.config_file_path))
-    bundles = views.downloads_view(downloads.load(project), c.registry, lang, root)
+    bundles = views.downloads_view(state.released or [], c.registry, lang, root)
     # An offline bundle names itself (its checksum is published beside the file).
     current = ({"file": release.bundle_name(state.cycle.id), "label": state.cycle.label(lang),
                 "date": cycle.format_date(cycle.build_date(), lang)} if state.offline else None)
