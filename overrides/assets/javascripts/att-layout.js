@@ -5,8 +5,8 @@
  *    fragment, the section the table of contents marks as being read).
  * 2. The article × phase matrix shows a shadow at the edge where more columns lie, and
  *    keeps the left shadow clear of its sticky article column.
- * 3. On phones a topic's "At a glance" starts folded (its one-line summary stays), so the
- *    guidance begins within the first screen. Without JavaScript it stays open.
+ * (On phones a topic's "At a glance" is folded before the first paint by
+ * overrides/partials/att/fold-early.html, not here: folding it after the paint moved the page.)
  */
 (function () {
   "use strict";
@@ -35,11 +35,6 @@
       if (event.target.closest && event.target.closest(".md-select")) updateLanguageLinks();
     }, true);
   });
-
-  // 3. "At a glance" folded on phones (the breakpoint of att.css).
-  if (window.matchMedia && window.matchMedia("(max-width: 44.9375em)").matches) {
-    document.querySelectorAll("details[data-att-fold]").forEach(function (fold) { fold.open = false; });
-  }
 
   // 2. Matrix edge shadows.
   document.querySelectorAll(".att-matrix-frame").forEach(function (frame) {
