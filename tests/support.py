@@ -33,10 +33,10 @@ def build_site_or_report(site: Path) -> bool:
     return built.returncode == 0
 
 
-def make_fixture_site(tmp_path: Path, case: str | None = None) -> Path:
-    """Copy the valid base fixture, apply a case's edits (case.yml), return the folder."""
+def make_fixture_site(tmp_path: Path, case: str | None = None, base: str = "base") -> Path:
+    """Copy a valid fixture site (``base``), apply a case's edits (case.yml), return the folder."""
     site = tmp_path / "site-src"
-    shutil.copytree(FIXTURES / "base", site)
+    shutil.copytree(FIXTURES / base, site)
     config = (site / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("OVERRIDES", str(ROOT / "overrides")).replace(
         "HOOK", str(ROOT / "hooks" / "att_hooks.py"))

@@ -49,7 +49,7 @@ def test_incomplete_entries_are_listed(tmp_path, caplog):
     with pytest.raises(PluginError):
         registry.load(path)
     messages = _messages(caplog)
-    assert f"{path}:2: an article entry has no 'en' — add 'en:' (the English text)" in messages
+    assert f"{path}:2: an article entry has no en text — add 'en:' (the English text)" in messages
     assert f"{path}:4: a phase entry has no 'dir' — add 'dir:'" in messages
     assert f"{path}:5: the registry's 'cycles' section is empty" in messages
 

@@ -15,7 +15,7 @@ from ..read import frontmatter
 from . import records
 from ..read import languages
 from ..read.problems import shown_path
-from ..read.sitemodel import SiteModel, SourcePage, TRANSLATION_SUFFIX
+from ..read.sitemodel import SiteModel, SourcePage
 
 log = logging.getLogger("mkdocs.plugins.attguide.checks")
 
@@ -33,13 +33,15 @@ def _shown(prefix: str, rel: str) -> str:
 
 def _counterpart(base: str, lang: str) -> str:
     """Docs-relative path of ``base`` in ``lang``."""
-    return base if lang == "en" else base[:-3] + TRANSLATION_SUFFIX[lang]
+    return base[:-3] + languages.suffix(lang)
 
 
 def _check_pairs(model: SiteModel, prefix: str) -> None:
     """Every page exists in both languages, with the same shared front matter."""
-    english = model.pages["en"]
-    for lang in languages.codes()[1:]:
+    english = model.pages[languages.default()]
+    for lang in languages.codes():
+        if languages.is_default(lang):
+            continue
         translated = model.pages[lang]
         for base, page in english.items():
             if base not in translated:
@@ -119,7 +121,7 @@ def _check_claims(model: SiteModel, prefix: str) -> None:
                 _check_article_page(model, page, shown, number, claimed_articles, lang, prefix)
 
             # Presentation and current-issue records.
-            if lang == "en":
+            if languages.is_default(lang):
                 records.check(page, shown, registry, model.problems)
 
             # Titles of topic and article pages are the registry's names.
@@ -135,7 +137,7 @@ def _check_claims(model: SiteModel, prefix: str) -> None:
         claimed_articles.clear()
 
     # Registry entries without pages (checked once, on the English side).
-    english = model.pages["en"]
+    english = model.pages[languages.default()]
     for phase in registry.phases.values():
         if phase.overview_path not in english:
             model.problems.add(_shown(prefix, phase.overview_path), 1,

@@ -19,8 +19,23 @@ from ..read.terms import Termbase
 _ENDINGS = r"(?:e|es|ed|ing|ation|ations|er|ers)"
 # A line carrying this marker is exempt from the check (a quotation, a title, a false alarm).
 ALLOW_MARKER = "<!-- att:term-ok -->"
-# Quoted titles are exempt: 《…》 and “…” in Chinese, "…" and “…” in English.
-_QUOTED = {"zh": re.compile(r"《[^》\n]*》|“[^”\n]*”"), "en": re.compile(r"\"[^\"\n]*\"|“[^”\n]*”")}
+# How the check reads each language (a property of the language; one not listed reads as
+# "default"): its quoted titles (exempt: 《…》 and “…” in Chinese, "…" and “…” elsewhere),
+# whether variants are whole words matched in any case, whether the -ize spelling rules
+# apply, whether the registry's own labels are kept as titles (the seed's Chinese labels).
+_READING = {
+    "default": {"quoted": re.compile(r"\"[^\"\n]*\"|“[^”\n]*”"), "words": True, "any_case": False,
+                "spelling": False, "kept_titles": False},
+    "en": {"quoted": re.compile(r"\"[^\"\n]*\"|“[^”\n]*”"), "words": True, "any_case": True,
+           "spelling": True, "kept_titles": False},
+    "zh": {"quoted": re.compile(r"《[^》\n]*》|“[^”\n]*”"), "words": False, "any_case": False,
+           "spelling": False, "kept_titles": True},
+}
+
+
+def _reading(lang: str) -> dict:
+    """How the check reads ``lang`` (see :data:`_READING`)."""
+    return _READING.get(lang, _READING["default"])
 _LINK_TARGET = re.compile(r"\]\([^)\n]*\)")
 _HTML_COMMENT = re.compile(r"<!--.*?-->")
 
@@ -57,19 +72,20 @@ def rule_set(termbase: Termbase, lang: str) -> RuleSet:
     """The rules of ``lang`` with their combined pattern (compile once per check, not per page)."""
     active = tuple(rules(termbase, lang))
     combined = re.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in active),
-                          re.IGNORECASE if lang == "en" else 0) if active else None
+                          re.IGNORECASE if _reading(lang)["any_case"] else 0) if active else None
     return RuleSet(active, combined)
 
 
 def rules(termbase: Termbase, lang: str) -> list[_Rule]:
     """The avoided forms of ``lang``, longest first (so 国家主管机构 wins over 主管机构)."""
     found = []
+    reading = _reading(lang)
     for term in termbase.terms:
-        for variant in term.avoid[lang]:
-            flags = re.IGNORECASE if lang == "en" else 0
-            pattern = re.compile((r"\b" + re.escape(variant) + r"\b") if lang == "en" else re.escape(variant), flags)
-            found.append((len(variant), _Rule(pattern, term.name(lang), f"glossary: {term.en}")))
-    if lang == "en":
+        for variant in term.avoid.get(lang, ()):
+            flags = re.IGNORECASE if reading["any_case"] else 0
+            pattern = re.compile((r"\b" + re.escape(variant) + r"\b") if reading["words"] else re.escape(variant), flags)
+            found.append((len(variant), _Rule(pattern, term.name(lang), f"glossary: {term.name(languages.default())}")))
+    if reading["spelling"]:
         for avoided, preferred in termbase.spelling:
             pattern = re.compile(r"\b" + re.escape(avoided) + _ENDINGS + r"\b", re.IGNORECASE)
             found.append((len(avoided), _Rule(pattern, preferred, "spelling: -ize, as in the Treaty", avoided)))
@@ -107,7 +123,7 @@ def check_page(text: str, lang: str, shown: str, termbase: Termbase, kept_titles
     for number, (line, visible) in enumerate(zip(lines[start:], prose), start=start + 1):
         if ALLOW_MARKER in line or not ruleset.any.search(visible):
             continue
-        for pattern in (_LINK_TARGET, _HTML_COMMENT, _QUOTED[lang]):
+        for pattern in (_LINK_TARGET, _HTML_COMMENT, _reading(lang)["quoted"]):
             visible = _blank(visible, pattern)
         for title in kept_titles:
             visible = visible.replace(title, " " * len(title))
@@ -119,36 +135,37 @@ def check_page(text: str, lang: str, shown: str, termbase: Termbase, kept_titles
     return found
 
 
-def _kept_titles(registry: Registry) -> tuple[str, ...]:
-    """The proposal's Chinese labels kept as titles (topics and phases), longest first."""
-    return tuple(sorted({topic.zh for topic in registry.all_topics()}
-                        | {phase.short("zh") for phase in registry.phases.values()}
-                        | {phase.name("zh") for phase in registry.phases.values()}, key=len, reverse=True))
+def _kept_titles(registry: Registry, lang: str) -> tuple[str, ...]:
+    """The proposal's labels in ``lang`` kept as titles (topics and phases), longest first;
+    none for a language whose labels are not kept (see :data:`_READING`)."""
+    if not _reading(lang)["kept_titles"]:
+        return ()
+    return tuple(sorted({topic.title(lang) for topic in registry.all_topics()}
+                        | {phase.short(lang) for phase in registry.phases.values()}
+                        | {phase.name(lang) for phase in registry.phases.values()}, key=len, reverse=True))
 
 
 def check_docs(docs_dir: str | Path, termbase: Termbase, registry: Registry, shown_prefix: str = "docs"
                ) -> list[Problem]:
     """Every page of ``docs_dir`` checked (``make terms``, outside a build)."""
     docs = Path(docs_dir)
-    kept = _kept_titles(registry)
+    kept = {lang: _kept_titles(registry, lang) for lang in languages.codes()}
     sets = {lang: rule_set(termbase, lang) for lang in languages.codes()}
     problems: list[Problem] = []
     for file in sorted(docs.rglob("*.md")):
         rel = file.relative_to(docs).as_posix()
-        lang = "zh" if rel.endswith(".zh.md") else "en"
+        lang = languages.language_of(rel)[0]
         text = file.read_text(encoding="utf-8-sig")
-        problems += check_page(text, lang, f"{shown_prefix}/{rel}", termbase, kept if lang == "zh" else (),
-                               sets[lang])
+        problems += check_page(text, lang, f"{shown_prefix}/{rel}", termbase, kept[lang], sets[lang])
     return problems
 
 
 def check_model(model, termbase: Termbase, shown_prefix: str = "docs") -> list[Problem]:
     """The same check during a build, over the pages the first pass has already read."""
-    kept = _kept_titles(model.registry)
     problems: list[Problem] = []
     for lang, pages in model.pages.items():
-        ruleset = rule_set(termbase, lang)
+        ruleset, kept = rule_set(termbase, lang), _kept_titles(model.registry, lang)
         for page in pages.values():
             shown = f"{shown_prefix}/{page.path}" if shown_prefix else page.path
-            problems += check_page(page.text, lang, shown, termbase, kept if lang == "zh" else (), ruleset)
+            problems += check_page(page.text, lang, shown, termbase, kept, ruleset)
     return problems

@@ -16,8 +16,8 @@ import logging
 import re
 from pathlib import Path
 
-from ..read import frontmatter
-from ..read.sitemodel import SiteModel, SourcePage, TRANSLATION_SUFFIX
+from ..read import frontmatter, languages
+from ..read.sitemodel import SiteModel, SourcePage
 
 log = logging.getLogger("mkdocs.plugins.attguide.translations")
 
@@ -59,10 +59,12 @@ def natural_key(text: str) -> list:
     return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", text)]
 
 
-def report(model: SiteModel, lang: str = "zh") -> list[dict]:
-    """Every English page with the status of its translation into ``lang``."""
+def report(model: SiteModel, lang: str | None = None) -> list[dict]:
+    """Every page of the default language with the status of its translation into ``lang``
+    (default: the first translated language of mkdocs.yml)."""
+    lang = lang or languages.translated()[0]
     rows = []
-    for base, english in sorted(model.pages["en"].items(), key=lambda item: natural_key(item[0])):
+    for base, english in sorted(model.pages[languages.default()].items(), key=lambda item: natural_key(item[0])):
         translated = model.page(lang, base)
         rows.append({"base": base, "path": translated.path if translated else None,
                      "title": english.h1 or base, "title_translated": translated.h1 if translated else None,
@@ -71,13 +73,16 @@ def report(model: SiteModel, lang: str = "zh") -> list[dict]:
     return rows
 
 
-def mark(docs_dir: Path, english_rel: str, lang: str = "zh") -> tuple[Path, str]:
-    """Record the English page's current revision in its translation's front matter."""
+def mark(docs_dir: Path, english_rel: str, lang: str | None = None) -> tuple[Path, str]:
+    """Record the English page's current revision in its translation's front matter
+    (``lang``: the translation's language, else the one the path names, else the first)."""
+    named = languages.language_of(english_rel)[0]
+    lang = lang or (named if not languages.is_default(named) else languages.translated()[0])
     english_rel = english_rel.removeprefix("docs/")
-    if english_rel.endswith(TRANSLATION_SUFFIX[lang]):
-        english_rel = english_rel[: -len(TRANSLATION_SUFFIX[lang])] + ".md"
+    if english_rel.endswith(languages.suffix(lang)):
+        english_rel = english_rel[: -len(languages.suffix(lang))] + ".md"
     english = docs_dir / english_rel
-    translated = docs_dir / (english_rel[:-3] + TRANSLATION_SUFFIX[lang])
+    translated = docs_dir / (english_rel[:-3] + languages.suffix(lang))
     if not english.exists() or not translated.exists():
         raise FileNotFoundError(f"no page pair for {english_rel} (expected {english} and {translated})")
     value = revision(english.read_text(encoding="utf-8"))

@@ -74,8 +74,61 @@ def default() -> str:
     return _current["default"]
 
 
+def translated() -> tuple[str, ...]:
+    """The languages other than the default one (translations of its pages)."""
+    return tuple(lang for lang in codes() if lang != default())
+
+
+def is_default(lang: str) -> bool:
+    """Whether ``lang`` is the default language (its pages sit at the site root)."""
+    return lang == default()
+
+
+def prefix(lang: str) -> str:
+    """The URL folder of ``lang``'s pages: ``""`` for the default language, else ``"zh/"``."""
+    return "" if is_default(lang) else f"{lang}/"
+
+
+def suffix(lang: str) -> str:
+    """The file-name ending of ``lang``'s Markdown pages: ``.md`` (default), ``.zh.md``, ``.fr.md``."""
+    return ".md" if is_default(lang) else f".{lang}.md"
+
+
+def language_of(path: str) -> tuple[str, str]:
+    """Split a docs-relative path into (language, base path in the default language)."""
+    for lang in codes():
+        if not is_default(lang) and path.endswith(suffix(lang)):
+            return lang, path[: -len(suffix(lang))] + ".md"
+    return default(), path
+
+
+def text_in(texts: dict, lang: str, fallback: str = "") -> str:
+    """``texts[lang]`` of a mapping keyed by language code; the default language's text
+    when ``lang`` has none (and ``fallback`` when neither has one)."""
+    return texts.get(lang) or texts.get(default()) or fallback
+
+
+# Languages' English names, for contributors' messages ("no French text"); others: the code.
+ENGLISH_NAMES = {"ar": "Arabic", "de": "German", "en": "English", "es": "Spanish", "fr": "French",
+                 "ru": "Russian", "zh": "Chinese"}
+
+
+def english_name(lang: str) -> str:
+    """The English name of ``lang`` for messages (the code itself when not in ENGLISH_NAMES)."""
+    return ENGLISH_NAMES.get(lang, lang)
+
+
+def hints(what: str = "text") -> dict:
+    """Message hints for the language keys of an entry: ``{"fr": "the French text", …}``."""
+    return {lang: f"the {english_name(lang)} {what}" for lang in codes()}
+
+
+# How readers of a language write a date; a language not listed uses DEFAULT_DATE_FORMAT.
+DATE_FORMATS = {"zh": "{year}年{month}月{day}日"}
+DEFAULT_DATE_FORMAT = "{day} {month_name} {year}"
+
+
 def format_date(day: dt.date, lang: str) -> str:
     """A date as readers of ``lang`` write it: ``28 November 2026`` / ``2026年11月28日``."""
-    if lang == "zh":
-        return f"{day.year}年{day.month}月{day.day}日"
-    return f"{day.day} {day.strftime('%B')} {day.year}"
+    return DATE_FORMATS.get(lang, DEFAULT_DATE_FORMAT).format(
+        year=day.year, month=day.month, day=day.day, month_name=day.strftime("%B"))

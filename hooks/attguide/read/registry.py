@@ -23,7 +23,7 @@ from . import sources as sources_module
 from . import languages, yamlsource
 from .problems import Problems, shown_path
 from .registrydata import DEFAULT_PATH, VOCABULARIES, Article, Cycle, Phase, Registry, Topic  # noqa: F401 (re-exported)
-from .yamlsource import Bilingual, Text, check_entry, child, items, line_of, text_problem
+from .yamlsource import Bilingual, Text, check_entry, child, items, line_of, per_language, text_problem
 
 log = logging.getLogger("mkdocs.plugins.attguide.registry")
 
@@ -49,31 +49,25 @@ class _Names(c.Type):
 
 
 class ArticleEntry(base.Config):
-    """An entry of ``articles:``."""
+    """An entry of ``articles:`` (and a title per language, see :func:`per_language`)."""
 
     number = c.Type(int)
-    en = Text()
-    zh = Text()
     zh_source = c.Choice(("seed", "label"), default="label")
     paragraphs = c.Type(int, default=0)
 
 
 class TopicEntry(base.Config):
-    """An entry of a phase's ``topics:``."""
+    """An entry of a phase's ``topics:`` (and a name per language)."""
 
     id = c.Type(str)
-    en = Text()
-    zh = Text()
 
 
 class PhaseEntry(base.Config):
-    """An entry of ``phases:``."""
+    """An entry of ``phases:`` (and ``{name, short}`` per language)."""
 
     id = c.Type(str)
     letter = c.Optional(c.Type(str))
     dir = c.Type(str)
-    en = _Names()
-    zh = _Names()
     topics = c.ListOfItems(c.Type(dict), default=[])
     cross_cutting = c.Type(bool, default=False)
     in_parentheses = c.Type(bool, default=False)
@@ -113,8 +107,6 @@ BILINGUAL_SECTIONS = ("statuses", "abbreviations", "ui") + VOCABULARIES
 
 HINTS = {
     "number": "the article's number, e.g. 7",
-    "en": "the English text",
-    "zh": "the Chinese text",
     "zh_source": "seed (the seed's own wording) or label (a descriptive label)",
     "paragraphs": "the number of numbered paragraphs (0 when the article has none)",
     "id": "a lowercase id, e.g. e or risk-assessment",
@@ -141,7 +133,7 @@ def _entries(root, data: dict, section: str, schema, what: str, required: tuple,
     """The valid entries of a top-level list, each with its line and node."""
     found = []
     for node, raw in zip(items(child(root, section)), data.get(section) or []):
-        values = check_entry(raw, node, schema, HINTS, shown, problems, what, required)
+        values = check_entry(raw, node, schema, {**HINTS, **languages.hints()}, shown, problems, what, required)
         if values is not None:
             found.append((values, line_of(node), node))
     return found
@@ -174,10 +166,10 @@ def load(path: str | Path = DEFAULT_PATH) -> Registry:
 
     # Articles: numbered 1..N without gaps, each listed once.
     articles: dict[int, Article] = {}
-    for values, line, _ in _entries(root, data, "articles", ArticleEntry, "an article entry",
-                                    ("number", *languages.codes()), shown, problems):
-        article = Article(values["number"], values["en"], values["zh"], values["zh_source"],
-                          values["paragraphs"])
+    for values, line, _ in _entries(root, data, "articles", per_language(ArticleEntry, Text, after="number"),
+                                    "an article entry", ("number", *languages.codes()), shown, problems):
+        article = Article(values["number"], {lang: values[lang] for lang in languages.codes()},
+                          values["zh_source"], values["paragraphs"])
         if article.number in articles:
             problems.add(shown, line, f"article {article.number} is listed twice", "keep one entry")
             continue
@@ -197,12 +189,14 @@ def load(path: str | Path = DEFAULT_PATH) -> Registry:
     # Phases with their topics; topic ids are unique within a phase only.
     phases: dict[str, Phase] = {}
     dirs: dict[str, int] = {}
+    topic_entry = per_language(TopicEntry, Text, after="id")
     for order, (values, line, node) in enumerate(_entries(
-            root, data, "phases", PhaseEntry, "a phase entry", ("id", "dir", *languages.codes()), shown, problems)):
+            root, data, "phases", per_language(PhaseEntry, _Names, after="dir"), "a phase entry",
+            ("id", "dir", *languages.codes()), shown, problems)):
         phase_id = values["id"]
         topics: list[Topic] = []
         for topic_node, raw in zip(items(child(node, "topics")), values["topics"]):
-            topic = check_entry(raw, topic_node, TopicEntry, HINTS, shown, problems,
+            topic = check_entry(raw, topic_node, topic_entry, {**HINTS, **languages.hints("name")}, shown, problems,
                                 f"a topic entry of phase {phase_id}", ("id", *languages.codes()))
             if topic is None:
                 continue
@@ -210,7 +204,8 @@ def load(path: str | Path = DEFAULT_PATH) -> Registry:
                 problems.add(shown, line_of(topic_node), f"topic '{topic['id']}' is listed twice in phase {phase_id}",
                              "topic ids must be unique within a phase")
                 continue
-            topics.append(Topic(phase_id, topic["id"], topic["en"], topic["zh"], len(topics), line_of(topic_node)))
+            topics.append(Topic(phase_id, topic["id"], {lang: topic[lang] for lang in languages.codes()},
+                                len(topics), line_of(topic_node)))
         if phase_id in phases:
             problems.add(shown, line, f"phase '{phase_id}' is listed twice",
                          f"keep one entry (the first is on line {phases[phase_id].line})")
@@ -220,7 +215,7 @@ def load(path: str | Path = DEFAULT_PATH) -> Registry:
                          f"give each phase its own 'dir' (line {dirs[values['dir']]} has it)")
         dirs.setdefault(values["dir"], line)
         phases[phase_id] = Phase(phase_id, values["letter"], values["dir"], order,
-                                 {"en": values["en"], "zh": values["zh"]}, tuple(topics),
+                                 {lang: values[lang] for lang in languages.codes()}, tuple(topics),
                                  values["cross_cutting"], values["in_parentheses"], line)
 
     # CSP cycles: the mike version names, each id and number once.

@@ -10,9 +10,26 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import languages
+
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data" / "registry.yml"  # hooks/data/
 # Controlled vocabularies of presentation and current-issue records.
 VOCABULARIES = ("stakeholders", "regions", "profiles", "issue_statuses")
+
+# How a language writes citations and cycle labels; a language not listed uses "default".
+# (A property of each language, not of the site's language list.)
+_WORDING = {
+    "default": {"article": "Article {number}", "paragraph": "({paragraph})",
+                "cycle": "CSP{number} cycle ({span})", "concluded": "concluded at CSP{number}",
+                "current": "draft for CSP{number}"},
+    "zh": {"article": "第{number}条", "paragraph": "第{paragraph}款", "cycle": "CSP{number}周期（{span}年）",
+           "concluded": "已于CSP{number}结束", "current": "CSP{number}的草稿"},
+}
+
+
+def _wording(lang: str, key: str) -> str:
+    """The pattern ``key`` of :data:`_WORDING` in ``lang`` (the default wording when none)."""
+    return _WORDING.get(lang, _WORDING["default"])[key]
 
 
 @dataclass(frozen=True)
@@ -20,20 +37,18 @@ class Article:
     """A treaty article: number, titles and how many numbered paragraphs it has."""
 
     number: int
-    en: str
-    zh: str
+    titles: dict  # language code -> title
     zh_source: str
     paragraphs: int
 
     def title(self, lang: str) -> str:
-        """The article's title in ``lang``."""
-        return self.zh if lang == "zh" else self.en
+        """The article's title in ``lang`` (the default language's when it has none)."""
+        return languages.text_in(self.titles, lang)
 
     def label(self, lang: str, paragraph: int | None = None) -> str:
         """Short citation such as ``Article 7(3)`` or ``第7条第3款``."""
-        if lang == "zh":
-            return f"第{self.number}条" + (f"第{paragraph}款" if paragraph else "")
-        return f"Article {self.number}" + (f"({paragraph})" if paragraph else "")
+        return (_wording(lang, "article").format(number=self.number)
+                + (_wording(lang, "paragraph").format(paragraph=paragraph) if paragraph else ""))
 
     @property
     def slug(self) -> str:
@@ -47,8 +62,7 @@ class Topic:
 
     phase_id: str
     id: str
-    en: str
-    zh: str
+    titles: dict  # language code -> name
     order: int
     line: int = 0  # of its entry in the registry file
 
@@ -59,7 +73,7 @@ class Topic:
 
     def title(self, lang: str) -> str:
         """The topic's name in ``lang`` (Chinese: the seed's chart label)."""
-        return self.zh if lang == "zh" else self.en
+        return languages.text_in(self.titles, lang)
 
 
 @dataclass(frozen=True)
@@ -78,11 +92,11 @@ class Phase:
 
     def name(self, lang: str) -> str:
         """Full name as in the seed's paragraph 8."""
-        return self.names[lang]["name"]
+        return self.names.get(lang, self.names[languages.default()])["name"]
 
     def short(self, lang: str) -> str:
         """Short name as in the seed's annex chart."""
-        return self.names[lang]["short"]
+        return self.names.get(lang, self.names[languages.default()])["short"]
 
     def label(self, lang: str) -> str:
         """Navigation label: letter and short name, e.g. ``e. Application and authorization``."""
@@ -113,15 +127,11 @@ class Cycle:
 
     def label(self, lang: str) -> str:
         """Version label, e.g. ``CSP12 cycle (2025–2026)`` / ``CSP12周期（2025–2026年）``."""
-        if lang == "zh":
-            return f"CSP{self.number}周期（{self.span}年）"
-        return f"CSP{self.number} cycle ({self.span})"
+        return _wording(lang, "cycle").format(number=self.number, span=self.span)
 
     def status_label(self, lang: str) -> str:
         """The cycle's status for readers, e.g. ``concluded at CSP12``."""
-        if self.status == "concluded":
-            return f"已于CSP{self.number}结束" if lang == "zh" else f"concluded at CSP{self.number}"
-        return f"CSP{self.number}的草稿" if lang == "zh" else f"draft for CSP{self.number}"
+        return _wording(lang, "concluded" if self.status == "concluded" else "current").format(number=self.number)
 
 
 @dataclass
@@ -163,7 +173,7 @@ class Registry:
     def strings(self, lang: str) -> dict[str, str]:
         """The interface strings of the generated views, in ``lang`` (computed once)."""
         if lang not in self._strings:
-            self._strings[lang] = {key: texts.get(lang, texts.get("en", key)) for key, texts in self.ui.items()}
+            self._strings[lang] = {key: texts.get(lang, texts.get(languages.default(), key)) for key, texts in self.ui.items()}
         return self._strings[lang]
 
     def term(self, vocabulary: str, key: str, lang: str) -> str:

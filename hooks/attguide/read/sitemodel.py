@@ -11,14 +11,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from . import frontmatter
+from . import frontmatter, languages
 from . import refs
 from .problems import Problems
 from .registry import Registry, Topic
 
 log = logging.getLogger("mkdocs.plugins.attguide.sitemodel")
 
-TRANSLATION_SUFFIX = {"zh": ".zh.md"}
+language_of = languages.language_of  # (language, base path) of a docs-relative path
 
 
 @dataclass
@@ -53,10 +53,10 @@ class SiteModel:
         """The page of ``lang`` that pairs with the English file ``base``."""
         return self.pages.get(lang, {}).get(base)
 
-    def topic_page(self, topic: Topic, lang: str = "en") -> SourcePage | None:
-        """The page that covers ``topic``."""
+    def topic_page(self, topic: Topic, lang: str | None = None) -> SourcePage | None:
+        """The page of ``lang`` (default: the default language) that covers ``topic``."""
         phase = self.registry.phases[topic.phase_id]
-        return self.page(lang, phase.topic_path(topic))
+        return self.page(lang or languages.default(), phase.topic_path(topic))
 
     def backlinks(self, lang: str, target_base: str) -> list[SourcePage]:
         """Pages of ``lang`` whose text links to ``target_base``, in path order."""
@@ -70,10 +70,3 @@ class SiteModel:
         found = self._backlinks[lang].get(target_base, ())
         return [self.pages[lang][base] for base in sorted(found)]
 
-
-def language_of(path: str) -> tuple[str, str]:
-    """Split a docs-relative path into (language, English base path)."""
-    for lang, suffix in TRANSLATION_SUFFIX.items():
-        if path.endswith(suffix):
-            return lang, path[: -len(suffix)] + ".md"
-    return "en", path

@@ -23,7 +23,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from . import refs
-from .yamlsource import Bilingual, Text, check_entry, child, items, key_lines, read
+from .yamlsource import Bilingual, Text, check_entry, child, items, key_lines, per_language, read
 from . import languages
 from .problems import Problems
 from .registry import Registry
@@ -36,15 +36,14 @@ _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 class TermEntry(base.Config):
-    """The schema of one entry of ``terms.yml``."""
+    """The schema of one entry of ``terms.yml`` (and, after ``pinyin``, the preferred form
+    in each language, keyed by its code: see :func:`per_language`)."""
 
     id = c.Type(str)
     section = c.Choice(SECTIONS)
     abbr = c.Optional(Text())
     heading = Bilingual(required=False)
     pinyin = c.Optional(c.Type(str))
-    en = Text()
-    zh = Text()
     zh_descriptive = c.Type(bool, default=False)
     avoid = Bilingual(required=False, lists=True)
     topic_title = c.Optional(Text())
@@ -75,29 +74,28 @@ class Term:
 
     id: str
     section: str
-    en: str
-    zh: str
+    names: dict  # language code -> the preferred form
     definition: dict
     line: int
     abbr: str | None = None
     heading: dict | None = None
     pinyin: str | None = None
     zh_descriptive: bool = False
-    avoid: dict = field(default_factory=lambda: {"en": (), "zh": ()})
+    avoid: dict = field(default_factory=dict)  # language code -> variants to avoid
     topic_title: str | None = None
     reason: dict | None = None
-    aliases: dict = field(default_factory=lambda: {"en": (), "zh": ()})
+    aliases: dict = field(default_factory=dict)  # language code -> words readers may type
     pages: tuple[str, ...] = ()  # English source paths of the pages that treat the concept
 
     def title(self, lang: str) -> str:
         """The entry's heading in ``lang``."""
         if self.abbr:
             return self.abbr
-        return self.heading["zh" if lang == "zh" else "en"]
+        return languages.text_in(self.heading, lang)
 
     def name(self, lang: str) -> str:
-        """The preferred form in ``lang``."""
-        return self.zh if lang == "zh" else self.en
+        """The preferred form in ``lang`` (the default language's when it has none)."""
+        return languages.text_in(self.names, lang)
 
 
 @dataclass(frozen=True)
@@ -150,7 +148,8 @@ def _entry(raw, node, shown: str, registry: Registry, problems: Problems) -> Ter
     """Validate one entry; record every problem; check the references in its definition."""
     line = node.start_mark.line + 1
     lines = key_lines(node, line)
-    values = check_entry(raw, node, TermEntry, HINTS, shown, problems, "a term entry",
+    values = check_entry(raw, node, per_language(TermEntry, Text, after="pinyin"), {**HINTS, **languages.hints()},
+                         shown, problems, "a term entry",
                          required=("id", "section", *languages.codes(), "definition"), line=line)
     if values is None:
         return None
@@ -184,8 +183,9 @@ def _entry(raw, node, shown: str, registry: Registry, problems: Problems) -> Ter
                 refs.parse_target(link.url, registry)
             except refs.RefError as error:
                 problems.add(shown, first, f"in the {lang} definition of '{values['id']}': {error.message}", error.hint)
-    empty = {"en": (), "zh": ()}
-    return Term(id=values["id"], section=values["section"], en=values["en"].strip(), zh=values["zh"].strip(),
+    empty = {lang: () for lang in languages.codes()}
+    return Term(id=values["id"], section=values["section"],
+                names={lang: values[lang].strip() for lang in languages.codes()},
                 definition=values["definition"], line=line, abbr=values.get("abbr"), heading=values.get("heading"),
                 pinyin=values.get("pinyin"), zh_descriptive=values.get("zh_descriptive", False),
                 avoid=values.get("avoid") or empty, topic_title=values.get("topic_title"),

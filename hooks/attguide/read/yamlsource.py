@@ -15,6 +15,7 @@ import logging
 import re
 
 import yaml
+from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
@@ -93,8 +94,20 @@ def _locate(node, error: Exception) -> ValueProblem:
     return ValueProblem(1, "", str(error))
 
 
+def per_language(schema, option, after: str) -> type:
+    """``schema`` (a ``Config`` class) with one option per configured language, made by
+    ``option()`` and placed after the option ``after`` (so messages list keys in file order).
+    The YAML keys are the language codes of mkdocs.yml: a new language is a new key."""
+    attributes = {}
+    for key, existing in schema._schema:
+        attributes[key] = existing
+        if key == after:
+            attributes.update({lang: option() for lang in languages.codes()})
+    return type(schema.__name__, (base.Config,), {"__doc__": schema.__doc__, **attributes})
+
+
 class Bilingual(c.Type):
-    """A mapping with an English and a Chinese string (non-empty unless ``allow_empty``)."""
+    """A mapping with one string per configured language (non-empty unless ``allow_empty``)."""
 
     def __init__(self, required: bool = True, allow_empty: bool = False, lists: bool = False):
         """``required=False`` lets the whole mapping be absent; ``allow_empty`` accepts "" texts
@@ -226,7 +239,8 @@ def check_entry(raw, node, schema, hints: dict, shown: str, problems: Problems, 
             ok = False
     for key in required:
         if raw.get(key) is None and key in options:
-            problems.add(shown, line, f"{what} has no '{key}'", f"add '{key}:' ({hints.get(key, 'required')})")
+            missing = f"no {key} text" if key in languages.codes() else f"no '{key}'"
+            problems.add(shown, line, f"{what} has {missing}", f"add '{key}:' ({hints.get(key, 'required')})")
             ok = False
     if not ok:
         return None

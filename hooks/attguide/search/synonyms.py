@@ -25,22 +25,23 @@ from pathlib import Path
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from ..read import languages
 from ..read.problems import Problems
 from ..read.registry import Registry
-from ..read.yamlsource import check_entry, child, items, key_lines, read
+from ..read.yamlsource import check_entry, child, items, key_lines, per_language, read
 
 FILE_NAME = "search-synonyms.yml"
 ARTICLE_WORD = "art{}"
 PAGE_HINT = "write phase/topic (e.g. e/review-of-decisions) or art:N (e.g. art:11)"
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# Languages written in Chinese characters (their words must have one; other languages' none).
+HAN_LANGUAGES = ("zh",)
 
 
 class SynonymEntry(base.Config):
-    """The schema of one entry of ``search-synonyms.yml``."""
+    """The schema of one entry of ``search-synonyms.yml`` (and a list of words per language)."""
 
     pages = c.ListOfItems(c.Type(str))
-    en = c.ListOfItems(c.Type(str), default=[])
-    zh = c.ListOfItems(c.Type(str), default=[])
 
 
 HINTS = {
@@ -50,14 +51,23 @@ HINTS = {
 }
 
 
+def _words_option():
+    """A (possibly empty) list of words in one language."""
+    return c.ListOfItems(c.Type(str), default=[])
+
+
 @dataclass(frozen=True)
 class Synonyms:
-    """One entry: words a reader types, and the English source paths of the pages they lead to."""
+    """One entry: words a reader types (per language code), and the source paths (default
+    language) of the pages they lead to."""
 
     pages: tuple[str, ...]
-    en: tuple[str, ...]
-    zh: tuple[str, ...]
+    words: dict  # language code -> words
     line: int
+
+    def all_words(self) -> tuple[str, ...]:
+        """The words of every language, in the order of mkdocs.yml's languages."""
+        return tuple(word for lang in languages.codes() for word in self.words.get(lang, ()))
 
 
 def path_beside(registry_path: str | Path) -> Path:
@@ -96,7 +106,9 @@ def _entry(raw, node, shown: str, registry: Registry, page_path, problems: Probl
     """Validate one entry; record every problem."""
     line = node.start_mark.line + 1
     lines = key_lines(node, line)
-    values = check_entry(raw, node, SynonymEntry, HINTS, shown, problems, "a synonyms entry",
+    hints = {**{lang: f"a list of {languages.english_name(lang)} words" for lang in languages.codes()}, **HINTS}
+    values = check_entry(raw, node, per_language(SynonymEntry, _words_option, after="pages"), hints, shown,
+                         problems, "a synonyms entry",
                          required=("pages",), line=line)
     if values is None:
         return None
@@ -115,19 +127,20 @@ def _entry(raw, node, shown: str, registry: Registry, page_path, problems: Probl
         problems.add(shown, lines.get("pages", line), "an entry leads to no page", HINTS["pages"])
         ok = False
     words = {}
-    for lang in (key for key in HINTS if key != "pages"):  # the word fields of the schema
+    han_language = next((lang for lang in languages.codes() if lang in HAN_LANGUAGES), "zh")
+    for lang in languages.codes():
         where = lines.get(lang, line)
         words[lang] = tuple(str(word).strip() for word in values[lang])
         for word in words[lang]:
             if not word:
                 problems.add(shown, where, f"an empty {lang} word", "remove it or write the word")
                 ok = False
-            elif lang == "en" and _HAN.search(word):
-                problems.add(shown, where, f"'{word}' is Chinese but listed under en", "move it to zh")
+            elif lang not in HAN_LANGUAGES and _HAN.search(word):
+                problems.add(shown, where, f"'{word}' is Chinese but listed under {lang}", f"move it to {han_language}")
                 ok = False
-            elif lang == "zh" and not _HAN.search(word):
-                problems.add(shown, where, f"'{word}' has no Chinese character but is listed under zh",
-                             "move it to en")
+            elif lang in HAN_LANGUAGES and not _HAN.search(word):
+                problems.add(shown, where, f"'{word}' has no Chinese character but is listed under {lang}",
+                             f"move it to {languages.default()}")
                 ok = False
             elif (lang, word.lower()) in seen:
                 problems.add(shown, where, f"'{word}' is listed twice",
@@ -135,10 +148,11 @@ def _entry(raw, node, shown: str, registry: Registry, page_path, problems: Probl
                 ok = False
             else:
                 seen[lang, word.lower()] = where
-    if not (words["en"] or words["zh"]):
-        problems.add(shown, line, "an entry without words", "add en: [...] and zh: [...] words")
+    if not any(words.values()):
+        problems.add(shown, line, "an entry without words",
+                     "add " + " and ".join(f"{lang}: [...]" for lang in languages.codes()) + " words")
         ok = False
-    return Synonyms(tuple(pages), words["en"], words["zh"], line) if ok else None
+    return Synonyms(tuple(pages), words, line) if ok else None
 
 
 def article_words(registry: Registry) -> dict[str, list[str]]:
@@ -160,10 +174,11 @@ def page_words(base_words: dict[str, list[str]], synonyms: tuple[Synonyms, ...],
         add(path, words)
     for entry in synonyms:
         for path in entry.pages:
-            add(path, entry.en + entry.zh)
+            add(path, entry.all_words())
     return found
 
 
 def chinese_words(synonyms: tuple[Synonyms, ...]) -> list[str]:
     """Chinese synonyms the segmenter must keep whole (so a query cuts them as the index does)."""
-    return sorted({word for entry in synonyms for word in entry.zh if len(word) >= 2})
+    return sorted({word for entry in synonyms for lang in HAN_LANGUAGES
+                   for word in entry.words.get(lang, ()) if len(word) >= 2})
