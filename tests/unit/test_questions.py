@@ -51,7 +51,7 @@ def test_a_question_resting_on_an_obligation_is_marked_and_others_are_not():
     view = question_views.tool_view(DATA, REGISTRY, "en", lambda base: base, "csp13")
     shown = {q["key"]: q for phase in view["phases"] for topic in phase["topics"] for q in topic["questions"]}
     assert shown["e/decision-making/must-licence-contain-detailed"]["obligation"] is True
-    assert shown["e/decision-making/must-licence-contain-detailed"]["provisions_zh"] == "第7条第5款"
+    assert shown["e/decision-making/must-licence-contain-detailed"]["provisions_by_language"]["zh"] == "第7条第5款"
     assert shown["b/national-consultation/standing-forum-once-law"]["obligation"] is False
     assert view["count"] == sum(len(qs) for qs in DATA.by_topic.values())
     assert view["previous"].split() == ["csp12", "csp11", "csp10"]
@@ -60,5 +60,6 @@ def test_a_question_resting_on_an_obligation_is_marked_and_others_are_not():
 def test_the_hash_follows_either_text_and_nothing_else():
     question = DATA.by_topic["e/risk-assessment"][0]
     assert dataclasses.replace(question, line=999).digest == question.digest
-    assert dataclasses.replace(question, en=question.en + " ").digest != question.digest
-    assert dataclasses.replace(question, zh=question.zh + "？").digest != question.digest
+    for lang, extra in (("en", " "), ("zh", "？")):
+        texts = dict(question.texts, **{lang: question.texts[lang] + extra})
+        assert dataclasses.replace(question, texts=texts).digest != question.digest, lang

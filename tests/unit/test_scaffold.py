@@ -17,7 +17,7 @@ def test_add_topic_to_registry_and_pages(tmp_path):
                                  "End-user documentation", "最终用户文件")
     again = registry.load(reg_path)
     topic = again.topic("e/end-user-documentation")
-    assert topic is not None and topic.zh == "最终用户文件"
+    assert topic is not None and topic.title("zh") == "最终用户文件"
     assert [t.id for t in again.phases["e"].topics][-1] == "end-user-documentation"
     english, chinese = (path.read_text(encoding="utf-8") for path in files)
     assert english.startswith("---\nphase: e\ntopic: end-user-documentation\n")
@@ -33,7 +33,7 @@ def test_add_topic_to_a_phase_without_topics(tmp_path):
     text = scaffold.add_topic_to_registry(reg_path.read_text(encoding="utf-8"), data.phases["a"],
                                           "instruments", "Instruments: a note", "文书")
     reg_path.write_text(text, encoding="utf-8")
-    assert registry.load(reg_path).topic("a/instruments").en == "Instruments: a note"
+    assert registry.load(reg_path).topic("a/instruments").title("en") == "Instruments: a note"
 
 
 def test_new_topic_checks():

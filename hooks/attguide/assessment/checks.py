@@ -15,8 +15,8 @@ def check(model, questions: Questions, termbase, docs_prefix: str) -> Problems:
     problems = check_pages(model, questions, docs_prefix)
     if termbase is None or not questions:
         return problems
-    for index, lang in enumerate(languages.codes()):  # text_lines: one line per language
-        texts = {q.text_lines[index]: q.text(lang) for qs in questions.by_topic.values() for q in qs}
+    for lang in languages.codes():
+        texts = {q.text_lines[lang]: q.text(lang) for qs in questions.by_topic.values() for q in qs}
         lines = [""] * (max(texts) if texts else 0)
         for number, text in texts.items():
             lines[number - 1] = text

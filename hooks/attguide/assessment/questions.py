@@ -41,11 +41,10 @@ class Question:
 
     topic: str  # phase/topic
     id: str
-    en: str
-    zh: str
+    texts: dict  # language code -> the question
     articles: tuple[ArticleRef, ...] = ()
     line: int = 0
-    text_lines: tuple[int, int] = (0, 0)  # lines of its en and zh texts
+    text_lines: dict = field(default_factory=dict)  # language code -> line of its text
 
     @property
     def key(self) -> str:
@@ -54,12 +53,14 @@ class Question:
 
     @property
     def digest(self) -> str:
-        """Hash of both texts: a changed text marks the question as changed in a new edition."""
-        return hashlib.sha256(f"{self.en}\n{self.zh}".encode("utf-8")).hexdigest()[:12]
+        """Hash of every language's text (in mkdocs.yml's order, one per line): a changed text
+        marks the question as changed in a new edition."""
+        joined = "\n".join(self.texts[lang] for lang in languages.codes())
+        return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:12]
 
     def text(self, lang: str) -> str:
-        """The question in ``lang``."""
-        return self.zh if lang == "zh" else self.en
+        """The question in ``lang`` (the default language's when it has none)."""
+        return languages.text_in(self.texts, lang)
 
 
 @dataclass
@@ -67,7 +68,7 @@ class Questions:
     """Every topic's questions, in file order, and the tool's interface strings."""
 
     by_topic: dict[str, list[Question]] = field(default_factory=dict)
-    strings: dict[str, dict[str, str]] = field(default_factory=dict)  # key -> {en, zh}
+    strings: dict[str, dict[str, str]] = field(default_factory=dict)  # key -> language code -> text
     path: str = ""
 
     def __bool__(self) -> bool:
@@ -76,7 +77,7 @@ class Questions:
 
     def t(self, lang: str) -> dict[str, str]:
         """The tool's strings in ``lang``."""
-        return {key: texts[lang] for key, texts in self.strings.items()}
+        return {key: languages.text_in(texts, lang) for key, texts in self.strings.items()}
 
 
 def path_beside(registry_path: str | Path) -> Path:
@@ -157,7 +158,8 @@ def _question(raw, node, topic: str, registry: Registry, shown: str, problems: P
         ok = False
     else:
         seen[qid] = lines.get("id", line)
-    for lang, language in zip(languages.codes(), ("English", "Chinese")):  # the schema's two texts
+    for lang in languages.codes():
+        language = languages.english_name(lang)
         text = raw.get(lang)
         if not isinstance(text, str) or not text.strip():
             problems.add(shown, lines.get(lang, line), f"{name} has no {language} text ({lang})",
@@ -167,8 +169,8 @@ def _question(raw, node, topic: str, registry: Registry, shown: str, problems: P
                          lines.get("articles", line))
     if not ok or articles is None:
         return None
-    return Question(topic, qid, raw["en"].strip(), raw["zh"].strip(), articles, line,
-                    (lines.get("en", line), lines.get("zh", line)))
+    return Question(topic, qid, {lang: raw[lang].strip() for lang in languages.codes()}, articles, line,
+                    {lang: lines.get(lang, line) for lang in languages.codes()})
 
 
 def _articles(raw, node, name: str, registry: Registry, shown: str, problems: Problems,
@@ -204,7 +206,7 @@ def _strings(raw, node, shown: str, problems: Problems, result: Questions) -> No
                    if not isinstance(texts, dict) or not isinstance(texts.get(lang), str) or not texts[lang].strip()]
         if missing:
             problems.add(shown, lines.get(key, 1), f"the interface string '{key}' has no "
-                         + " or ".join("English" if m == "en" else "Chinese" for m in missing) + " text",
-                         "write it as {en: …, zh: …}")
+                         + " or ".join(map(languages.english_name, missing)) + " text",
+                         "write it as {" + ", ".join(f"{lang}: …" for lang in languages.codes()) + "}")
             continue
-        result.strings[key] = {"en": texts["en"].strip(), "zh": texts["zh"].strip()}
+        result.strings[key] = {lang: texts[lang].strip() for lang in languages.codes()}

@@ -29,15 +29,15 @@ def tool_view(questions: Questions, registry: Registry, lang: str, link, edition
             for q in questions.by_topic.get(topic.key, ()):
                 labels = {code: ", ".join(registry.articles[ref.number].label(code, ref.paragraph)
                                           for ref in q.articles) for code in languages.codes()}
-                shown.append({"key": q.key, "id": q.id, "text": q.text(lang), "en": q.en, "zh": q.zh, "hash": q.digest,
+                shown.append({"key": q.key, "id": q.id, "text": q.text(lang), "texts": q.texts, "hash": q.digest,
                               "obligation": _obligation(q, registry), "provisions": labels[lang],
-                              "provisions_en": labels["en"], "provisions_zh": labels["zh"]})
+                              "provisions_by_language": labels})
             if shown:
-                topics.append({"key": topic.key, "title": topic.title(lang), "en": topic.en, "zh": topic.zh,
+                topics.append({"key": topic.key, "title": topic.title(lang), "texts": topic.titles,
                                "url": link(phase.topic_path(topic)), "questions": shown})
         if topics:
-            phases.append({"id": phase.id, "title": phase.label(lang), "en": phase.label("en"),
-                           "zh": phase.label("zh"), "topics": topics})
+            phases.append({"id": phase.id, "title": phase.label(lang), "topics": topics,
+                           "texts": {code: phase.label(code) for code in languages.codes()}})
     older = sorted((c for c in registry.cycles.values() if c.number < registry.cycles[edition].number),
                    key=lambda c: -c.number) if edition in registry.cycles else []
     return {"phases": phases, "edition": edition, "previous": " ".join(c.id for c in older),

@@ -14,7 +14,7 @@ import datetime as dt
 import logging
 import re
 
-from ..read import refs
+from ..read import languages, refs
 from ..read.problems import Problems
 from ..read.registry import Registry
 
@@ -122,7 +122,7 @@ def _check_vocabulary(meta, key: str, vocabulary: str, shown: str, registry: Reg
 
 def presentations(model, phase_id: str | None = None) -> list:
     """English source pages of the presentation records (of one phase), by date."""
-    pages = [page for base, page in model.pages["en"].items() if kind_of(base) == "presentation"
+    pages = [page for base, page in model.pages[languages.default()].items() if kind_of(base) == "presentation"
              and page.meta.get("phase") and (phase_id is None or page.meta.get("phase") == phase_id)]
     return sorted(pages, key=lambda page: (str(page.meta.get("date")), page.base))
 
@@ -141,5 +141,5 @@ def coverage(pages: list) -> dict:
 
 def issues(model) -> list:
     """English source pages of the current implementation issues."""
-    return sorted((page for base, page in model.pages["en"].items() if kind_of(base) == "issue"),
+    return sorted((page for base, page in model.pages[languages.default()].items() if kind_of(base) == "issue"),
                   key=lambda page: page.base)

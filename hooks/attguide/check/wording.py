@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..read.force import ALLOW_MARKER, ForceTable  # noqa: F401 (ALLOW_MARKER re-exported)
+from ..read import languages
 from ..read.mdtext import blank_code
 from ..read.problems import Problems
 
@@ -33,7 +34,7 @@ def check_coverage(model, shown_prefix: str = "docs") -> Problems:
                     continue
                 number = int(target.key)
                 if not table.recorded(number, target.paragraph):
-                    label = model.registry.articles[number].label("en", target.paragraph)
+                    label = model.registry.articles[number].label(languages.default(), target.paragraph)
                     problems.add(shown, line, f"{label} has no recorded force",
                                  f"add it to {table.path} (obligation, encouragement, permission or other)")
     return problems

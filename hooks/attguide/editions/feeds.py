@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import translations
 from .changes import CHANGED, REMOVED, EditionChanges, PageChange
+from ..read import languages
 from ..read.registry import Registry
 from ..read.sitemodel import SiteModel
 
@@ -43,11 +44,11 @@ def _group_of(base: str, registry: Registry) -> tuple[int, str]:
 
 def _is_behind(model: SiteModel, base: str, lang: str) -> bool:
     """Whether the translation (``lang``) of the English page ``base`` has not caught up."""
-    english = model.page("en", base)
+    english = model.page(languages.default(), base)
     if english is None:
         return False
     for other in model.pages:
-        if other != "en" and translations.status(english, model.page(other, base)) != translations.CURRENT:
+        if not languages.is_default(other) and translations.status(english, model.page(other, base)) != translations.CURRENT:
             return True
     return False
 
@@ -59,9 +60,9 @@ def changes_view(edition: EditionChanges, model: SiteModel, registry: Registry, 
     groups: dict[tuple[int, str], list[dict]] = {}
     for base in edition.bases():
         own = edition.change(lang, base)
-        english = edition.change("en", base)
+        english = edition.change(languages.default(), base)
         shown = own or english
-        page = model.page(lang, base) or model.page("en", base)
+        page = model.page(lang, base) or model.page(languages.default(), base)
         behind = shown.kind != REMOVED and english is not None and english.kind != REMOVED and _is_behind(model, base, lang)
         entry = {"base": base, "title": (page.h1 if page else "") or shown.title or base,
                  "url": link(base) if page else None, "kind": shown.kind,
@@ -111,7 +112,7 @@ def feed_view(edition: EditionChanges, model: SiteModel, registry: Registry, lan
     ``urls`` each page's URL by English base path, ``dated(base)`` a page's last-updated date.
     """
     t = registry.strings(lang)
-    prefix = "" if lang == "en" else f"{lang}/"
+    prefix = languages.prefix(lang)
     entries = []
     for release in edition.releases:
         cycle = registry.cycles[release.cycle]
@@ -149,7 +150,7 @@ def _feed_entry(page: dict, t: dict, lang: str) -> dict:
     """Title and summary of a changed page's entry. A translation whose own text did not change
     says so (it does not claim that its sections changed) and that it is behind."""
     kind = t["changes_kind_" + page["kind"]]
-    behind = page["behind"] and lang != "en"
+    behind = page["behind"] and not languages.is_default(lang)
     if page["own"] or not (page["english_summary"] or behind):
         parts = [page["summary"] or kind] + ([t["feed_translation_behind"]] if behind else [])
         title = t["feed_page_title"].format(title=page["title"], kind=kind)
@@ -169,7 +170,7 @@ def edition_url(root_url: str, cycle_id: str, versioned: bool) -> str:
 
 def write_feed(site_dir: str | Path, lang: str, feed: str) -> Path:
     """Write a language's feed: ``feed.xml`` at its language root."""
-    target = Path(site_dir) / ("" if lang == "en" else lang) / "feed.xml"
+    target = Path(site_dir) / languages.prefix(lang) / "feed.xml"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(feed, encoding="utf-8")
     return target

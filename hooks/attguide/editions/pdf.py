@@ -83,7 +83,7 @@ def has_pdf(released: list[dict], cycle_id: str, lang: str) -> bool:
 # -- the document -----------------------------------------------------------------------------
 def built_file(base: str, lang: str) -> str:
     """Site-relative path of a page in the print build (offline layout: ``x/y.html``)."""
-    return ("" if lang == "en" else f"{lang}/") + base[:-3] + ".html"
+    return languages.prefix(lang) + base[:-3] + ".html"
 
 
 def reading_plan(registry: Registry, lang: str) -> list[dict]:
@@ -195,7 +195,7 @@ def document_view(site: Path, registry: Registry, cycle_id: str, lang: str, edit
             "edition": cycle.label(lang), "status": cycle.status_label(lang),
             "date": editions.format_date(day, lang),
             "disclaimer": _text(copyright_match.group("text")) if copyright_match else "",
-            "online": edition_root + ("" if lang == "en" else f"{lang}/") if edition_root else "", "pages": pages}
+            "online": edition_root + languages.prefix(lang) if edition_root else "", "pages": pages}
 
 
 def render_document(view: dict) -> str:

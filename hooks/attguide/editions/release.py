@@ -38,6 +38,7 @@ from . import changes
 from ..views import downloads
 from . import cycle as editions
 from . import pdf, releasecheck, siteaddress, tools
+from ..read import languages
 from ..read.registry import Registry
 
 log = logging.getLogger("mkdocs.plugins.attguide.release")
@@ -128,7 +129,7 @@ def deploy(project: Path, registry: Registry, cycle_id: str) -> bool:
     numbers = [registry.cycles[v["version"]].number for v in deployed_versions(project)
                if v["version"] in registry.cycles]
     latest = cycle.number >= max(numbers, default=0)
-    args = [tools.tool("mike"), "deploy", "--title", cycle.label("en"), cycle_id]
+    args = [tools.tool("mike"), "deploy", "--title", cycle.label(languages.default()), cycle_id]
     if latest:
         args += ["latest", "--update-aliases"]
     tools.run(args, cwd=project)
@@ -205,7 +206,7 @@ def _release(project: Path, registry: Registry, cycle_id: str, push: bool, out_d
              url: str) -> dict:
     """:func:`release` once the addresses are settled (``url``: the site's address or '')."""
     started = time.monotonic()
-    tag = changes.ensure_tag(project, cycle_id, f"{registry.cycles[cycle_id].label('en')}: released edition")
+    tag = changes.ensure_tag(project, cycle_id, f"{registry.cycles[cycle_id].label(languages.default())}: released edition")
     out_dir = out_dir or project / "build" / "downloads"
     entry = build_bundle(project, cycle_id, out_dir)
     bundle_seconds = time.monotonic() - started

@@ -19,6 +19,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
+from . import languages as site_languages  # (a Source has a field "languages")
 from .yamlsource import Bilingual, Text, check_entry, child, items, key_lines, read
 from .problems import Problems, shown_path
 
@@ -117,7 +118,12 @@ class Source:
 
     def short_title(self, lang: str) -> str:
         """What an empty ``[](src:ID)`` link text becomes in ``lang``."""
-        return self.short["zh" if lang == "zh" else "en"]
+        return site_languages.text_in(self.short, lang)
+
+    def official_in(self, lang: str) -> bool:
+        """Whether the title in ``lang`` is the source's own (the default language's, or the
+        Chinese one when ``zh_official``), not a descriptive translation."""
+        return lang == site_languages.default() or (self.zh_official and lang == "zh")
 
 
 def path_beside(registry_path: str | Path) -> Path:

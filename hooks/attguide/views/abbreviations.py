@@ -16,6 +16,8 @@ import html as html_module
 import logging
 import re
 
+from ..read import languages
+
 log = logging.getLogger("mkdocs.plugins.attguide.abbreviations")
 
 SKIPPED = {"a", "code", "pre", "script", "style", "abbr", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -64,7 +66,7 @@ def expand(html: str, abbreviations: dict, lang: str) -> str:
 def _abbr(name: str, abbreviations: dict, lang: str, seen: set[str]) -> str:
     """The ``<abbr>`` element of one occurrence."""
     texts = abbreviations[name]
-    title = html_module.escape(texts.get(lang) or texts.get("en") or name, quote=True)
+    title = html_module.escape(languages.text_in(texts, lang, name), quote=True)
     focus = "" if name in seen else ' tabindex="0"'
     seen.add(name)
     return f'<abbr class="att-abbr" title="{title}"{focus}>{name}</abbr>'

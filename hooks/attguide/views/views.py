@@ -13,6 +13,7 @@ from typing import Callable
 
 from . import downloads
 from ..check import records
+from ..read import languages
 from ..read.languages import format_date
 from ..read.refs import Target
 from ..read.registry import Registry
@@ -48,7 +49,7 @@ def article_view(number: int, model: SiteModel, lang: str, link: Link) -> list[d
     registry = model.registry
     groups = []
     for phase in registry.phases.values():
-        overview = model.page("en", phase.overview_path)
+        overview = model.page(languages.default(), phase.overview_path)
         lists_it = bool(overview and any(t.cites(number) for t in overview.articles))
         topics = []
         for topic in phase.topics:
@@ -70,7 +71,7 @@ def matrix_view(model: SiteModel, lang: str, link: Link) -> dict:
     for number, article in registry.articles.items():
         cells = []
         for phase in phases:
-            overview = model.page("en", phase.overview_path)
+            overview = model.page(languages.default(), phase.overview_path)
             topics = [{"title": topic.title(lang), "url": link(model.topic_page(topic).base)}
                       for topic in phase.topics
                       if model.topic_page(topic)
@@ -217,7 +218,7 @@ def workplan_view(cycle_id: str, model: SiteModel, lang: str, link: Link) -> dic
         if topic:
             topics.append({"title": topic.title(lang), "url": link(registry.phases[topic.phase_id].topic_path(topic))})
     return {"label": cycle.label(lang), "status": cycle.status_label(lang),
-            "objectives": [o.get(lang) or o.get("en") for o in plan.get("objectives") or []],
+            "objectives": [languages.text_in(o, lang) for o in plan.get("objectives") or []],
             "source": (plan.get("source") or {}).get(lang), "phases": phases, "topics": topics}
 
 
@@ -247,21 +248,21 @@ def citing_pages(model: SiteModel, lang: str) -> dict[str, list[SourcePage]]:
 
 def source_entry(source, registry: Registry, lang: str) -> dict:
     """One source as the templates show it, in ``lang``."""
-    other = "zh" if lang != "zh" else "en"
+    default = languages.default()
     found_at = registry.sources.get(source.found_at) if source.found_at else None
     return {
         "id": source.id, "kind": source.kind,
-        "title": source.title["zh" if lang == "zh" else "en"],
-        # On Chinese pages a descriptive title is followed by the original one.
-        "original": source.title[other] if lang == "zh" and not source.zh_official else "",
-        "issuer": (source.issuer or {}).get("zh" if lang == "zh" else "en", ""),
+        "title": languages.text_in(source.title, lang),
+        # A descriptive (translated) title is followed by the original one, in the default language.
+        "original": source.title[default] if not source.official_in(lang) else "", "original_lang": default,
+        "issuer": languages.text_in(source.issuer or {}, lang),
         "symbol": source.symbol or "", "date": source.date or "",
         "status": registry.strings(lang).get(f"source_status_{source.status}", "") if source.status else "",
         "languages": [registry.strings(lang).get(f"language_{code}", code) for code in source.languages],
         "url": source.url or "",
         "found_at": ({"id": found_at.id, "title": found_at.short_title(lang), "url": found_at.url or ""}
                      if found_at else None),
-        "note": (source.note or {}).get("zh" if lang == "zh" else "en", ""),
+        "note": languages.text_in(source.note or {}, lang),
     }
 
 
