@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from .check import linkcheck
 from .check import wording
 from .editions import pdf as pdf_module
+from .read import languages
 from .read import registry as registry_module
 from .editions import release as release_module
 from .editions import scaffold
@@ -48,7 +49,9 @@ def new_topic(args) -> int:
     en = args.en or args.id.replace("-", " ").capitalize()
     zh = args.zh or en
     try:
-        files = scaffold.write_topic(Path(args.docs), Path(args.registry), registry, args.phase, args.id, en, zh)
+        # A language without a name given (only --en and --zh exist) repeats the English one.
+        names = {lang: {"en": en, "zh": zh}.get(lang, en) for lang in languages.codes()}
+        files = scaffold.write_topic(Path(args.docs), Path(args.registry), registry, args.phase, args.id, names)
     except FileExistsError as error:
         _say(f"error: {error}, although the registry has no topic {args.phase}/{args.id} — choose another id, "
              f"or add the topic to {args.registry} by hand to keep the existing page")

@@ -77,7 +77,7 @@ def generate(folder: Path, topics_per_language: int, with_hook: bool) -> Path:
             filler = ("A paragraph of guidance text about practice and options. " * 20 if lang == "en"
                       else "关于实践和做法的指南文字段落。" * 20)
             sections = {key: f"{filler}\n\n{refs_en}" if key == "scope" else filler
-                        for key, _, _ in scaffold.TOPIC_SECTIONS}
+                        for key, _ in scaffold.TOPIC_SECTIONS}
             text = scaffold.topic_page(phase["id"], topic["id"], topic[lang], lang, [5.2, 7.3, 11],
                                        [f"{other[0]['id']}/{other[1]['id']}"], sections)
             (docs / phase["dir"] / f"{topic['id']}{suffix}").write_text(text, encoding="utf-8")

@@ -15,7 +15,7 @@ HEADING_ID = re.compile(r"^#{1,6} .*\{#([a-z0-9-]+)\}\s*$", re.MULTILINE)
 REFERENCE = re.compile(r"\]\(((?:art|phase|topic|src):[^)\s]+)")
 # The parts of every topic page (heading ids, identical in both languages), in reading order:
 # the sections that `make new-topic` writes.
-TOPIC_SECTIONS = tuple(section for section, _, _ in scaffold.TOPIC_SECTIONS)
+TOPIC_SECTIONS = tuple(section for section, _ in scaffold.TOPIC_SECTIONS)
 H1 = re.compile(r"^# (.+?)\s*$", re.MULTILINE)
 PLACEHOLDERS = re.compile(r"\b(TODO|TBD|FIXME|XXX|lorem ipsum|placeholder|to be completed)\b|"
                           r"being drafted|正在起草|待补充|待完成", re.IGNORECASE)

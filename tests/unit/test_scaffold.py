@@ -14,7 +14,7 @@ def test_add_topic_to_registry_and_pages(tmp_path):
     data = registry.load(reg_path)
     assert scaffold.check_new_topic(data, "e", "end-user-documentation") is None
     files = scaffold.write_topic(tmp_path / "docs", reg_path, data, "e", "end-user-documentation",
-                                 "End-user documentation", "最终用户文件")
+                                 {"en": "End-user documentation", "zh": "最终用户文件"})
     again = registry.load(reg_path)
     topic = again.topic("e/end-user-documentation")
     assert topic is not None and topic.title("zh") == "最终用户文件"
@@ -31,7 +31,7 @@ def test_add_topic_to_a_phase_without_topics(tmp_path):
     shutil.copy(registry.DEFAULT_PATH, reg_path)
     data = registry.load(reg_path)
     text = scaffold.add_topic_to_registry(reg_path.read_text(encoding="utf-8"), data.phases["a"],
-                                          "instruments", "Instruments: a note", "文书")
+                                          "instruments", {"en": "Instruments: a note", "zh": "文书"})
     reg_path.write_text(text, encoding="utf-8")
     assert registry.load(reg_path).topic("a/instruments").title("en") == "Instruments: a note"
 
