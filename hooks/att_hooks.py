@@ -206,6 +206,7 @@ def on_page_context(context, page, config, nav):
     status = source.meta.get("status") if source else None
     context["att_t"] = state.registry.strings(lang)
     context["att_lang"] = lang
+    context["att_lang_root"] = languages.prefix(lang)  # the language's folder: "" or "zh/"
     pagehead.escape_theme_meta(page.meta)
     context["att_status"] = state.registry.statuses.get(status, {}).get(lang) if status else None
     context["att_status_id"] = status
@@ -222,8 +223,7 @@ def on_page_context(context, page, config, nav):
     for alternate in config.extra.get("alternate") or []:
         alternate = dict(alternate)
         alt_file = page.file.alternates.get(alternate["lang"]) if hasattr(page.file, "alternates") else None
-        target = alt_file.url if alt_file else ("" if alternate["lang"] == languages.default()
-                                                else f"{alternate['lang']}/")
+        target = alt_file.url if alt_file else languages.prefix(alternate["lang"])
         alternate["link"] = target or "."
         alternates.append(alternate)
     theme.set_alternates(config, alternates)
@@ -259,6 +259,7 @@ def on_template_context(context, template_name, config):
     lang, base = state.lang, context["base_url"]
     context["att_t"] = state.registry.strings(lang)
     context["att_lang"] = lang
+    context["att_lang_root"] = languages.prefix(lang)  # the language's folder: "" or "zh/"
     context["att_not_found"] = notfound.context(base, lang, theme.languages_built(config), languages.default(),
                                                 state.registry.strings)
     context["att_search_base"] = notfound.home_of(base, lang, languages.default())
