@@ -99,3 +99,22 @@ def test_a_missing_french_text_in_the_registry_fails_with_its_line(tmp_path):
     assert (f"registry.yml:{article_line}: an article entry has no fr text — add 'fr:' (the French text)"
             in output), output
     assert f"registry.yml:{status_line}: 'draft' in 'statuses' has a wrong value (no fr text)" in output, output
+
+
+def test_the_glossary_gives_each_languages_form_and_checks_french_pages(built, tmp_path):
+    glossary = _html(built, "fr/glossary/index.html")
+    assert "Glossaire" in glossary and "Liste de contrôle nationale" in glossary
+    for label, text in (("English", "national control list"), ("Chinese", "国家管制清单"),
+                        ("French", "liste de contrôle nationale")):
+        assert f"<strong>{label}</strong>: {text}" in glossary, label
+    # The termbase's fr variant to avoid fails a French page, with its line.
+    site = make_fixture_site(tmp_path, base=FIXTURE)
+    page = site / "docs" / "c-system" / "national-control-list.fr.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("la liste de contrôle nationale",
+                                                             "la liste nationale de contrôle"), encoding="utf-8")
+    line = _line_of(page, "liste nationale de contrôle")
+    result = _build(site, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert (f"docs/c-system/national-control-list.fr.md:{line}: liste nationale de contrôle — the termbase uses "
+            "liste de contrôle nationale (glossary: national control list)") in output, output

@@ -37,8 +37,8 @@ def _entry_view(term: Term, termbase: Termbase, registry: Registry, lang: str, t
     """One entry as the glossary template shows it."""
     # The preferred form in each language, labelled by the interface string glossary_<English
     # name> ("glossary_chinese"); variants to avoid: the translations' first, then the default's.
-    names = [{"label": t.get(f"glossary_{languages.english_name(code).lower()}", code), "text": term.names[code]}
-             for code in languages.codes()]
+    names = [{"label": t.get(f"glossary_{languages.english_name(code).lower()}", languages.english_name(code)),
+              "text": term.names[code]} for code in languages.codes()]
     avoid_order = sorted(languages.codes(), key=languages.is_default)
     return {
         "id": term.id, "title": term.title(lang), "names": names,
