@@ -52,6 +52,9 @@ _HARD_ZH = re.compile(r"必须|应当")
 # Plain-text citations besides art: links.
 _CITE_EN = re.compile(r"\bArt(?:icle|\.)\s*(\d{1,2})(?:\s*\((\d{1,2})\))?")
 _CITE_ZH = re.compile(r"第(\d{1,2})条(?:第(\d{1,2})款)?")
+# The words of each language the check knows: (plain-text citation, soft, encourage, hard).
+# Pages of a language not listed are not checked (no table, no false alarms).
+_WORDS = {"en": (_CITE_EN, _SOFT_EN, _ENCOURAGE_EN, _HARD_EN), "zh": (_CITE_ZH, _SOFT_ZH, _ENCOURAGE_ZH, _HARD_ZH)}
 _ART_LINK = re.compile(r"\]\(art:(\d{1,2})(?:\.(\d{1,2}))?\)")
 _BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d+\.\s|#|\||>)")
 _SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\[*_(])|(?<=[。！？；;])")
@@ -123,7 +126,7 @@ def _sentences(body: str, first_line: int):
 def _citations(sentence: str, lang: str, registry) -> list[tuple[int, int | None]]:
     """(article, paragraph) cited by a sentence, as art: links or plain text."""
     found = []
-    for pattern in (_ART_LINK, _CITE_ZH if lang == "zh" else _CITE_EN):
+    for pattern in (_ART_LINK, _WORDS[lang][0]):
         for match in pattern.finditer(sentence):
             number = int(match.group(1))
             paragraph = int(match.group(2)) if match.group(2) else None
@@ -140,6 +143,8 @@ def check_wording(model, shown_prefix: str = "docs") -> list[WordingIssue]:
     if not table:
         return issues
     for lang, pages in model.pages.items():
+        if lang not in _WORDS:
+            continue
         for page in pages.values():
             shown = f"{shown_prefix}/{page.path}" if shown_prefix else page.path
             raw_lines = page.text.split("\n")
@@ -162,8 +167,7 @@ def _judge(prose: str, cited, lang: str, table: ForceTable, registry):
     second provision). Hard words are flagged when it cites an encouragement and no
     obligation.
     """
-    soft, encourage, hard = ((_SOFT_ZH, _ENCOURAGE_ZH, _HARD_ZH) if lang == "zh"
-                             else (_SOFT_EN, _ENCOURAGE_EN, _HARD_EN))
+    _, soft, encourage, hard = _WORDS[lang]
     forces = [(number, paragraph, table.forces(number, paragraph)) for number, paragraph in cited]
     obliging = [(n, p) for n, p, parts in forces if "obligation" in parts]
     encouraging = [(n, p) for n, p, parts in forces if "encouragement" in parts]

@@ -14,6 +14,9 @@ from pathlib import Path
 
 log = logging.getLogger("mkdocs.plugins.attguide.editions.releasecheck")
 
+# Languages written in CJK characters: their PDFs must embed CJK fonts to be publishable.
+CJK_LANGUAGES = ("zh", "ja", "ko")
+
 
 def cjk_fonts_problem(path: Path) -> str:
     """Why the PDF at ``path`` does not carry embedded CJK fonts ("" when it does)."""
@@ -41,7 +44,7 @@ def fonts_problem(listing: str) -> str:
 def check_pdfs(out_dir: Path, files: list[dict]) -> None:
     """Raise RuntimeError unless every Chinese PDF of ``files`` embeds its CJK fonts."""
     for entry in files:
-        if entry.get("kind") == "pdf" and entry.get("lang") == "zh":
+        if entry.get("kind") == "pdf" and entry.get("lang") in CJK_LANGUAGES:
             problem = cjk_fonts_problem(out_dir / entry["file"])
             if problem:
                 raise RuntimeError(f"{entry['file']}: the Chinese PDF is not publishable: {problem}")
