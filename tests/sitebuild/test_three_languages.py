@@ -80,6 +80,9 @@ def test_generated_views_exist_in_french(built):
         assert name in matrix, name
     assert "National control list" not in matrix  # the French name, not the default language's
     assert "Objet et but" in _html(built, "fr/articles/index.html")
+    sources = _html(built, "fr/sources/index.html")
+    assert "Le Traité sur le commerce des armes" in sources  # the fr title, then the original one
+    assert '<span class="att-source__original" lang="en">' in sources and "The Arms Trade Treaty" in sources
     assert (built / "fr" / "search" / "search_index.json").exists()
     assert (built / "fr" / "feed.xml").exists()
 
