@@ -216,5 +216,5 @@ def split_search_index(site_dir: str, languages: list[str], inline_js: bool = Fa
 
 def language_root(page_url: str, lang: str) -> str:
     """URL of the language's home relative to the page (the search ``base``)."""
-    home = "" if lang == site_languages.default() else f"{lang}/"
+    home = site_languages.prefix(lang)
     return get_relative_url(home or ".", page_url) if page_url else (home or ".")

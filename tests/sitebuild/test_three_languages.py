@@ -121,3 +121,13 @@ def test_the_glossary_gives_each_languages_form_and_checks_french_pages(built, t
     assert result.returncode != 0, output
     assert (f"docs/c-system/national-control-list.fr.md:{line}: liste nationale de contrôle — the termbase uses "
             "liste de contrôle nationale (glossary: national control list)") in output, output
+
+
+def test_a_missing_french_page_is_named_as_such(tmp_path):
+    site = make_fixture_site(tmp_path, base=FIXTURE)
+    (site / "docs" / "c-system" / "national-control-list.fr.md").unlink()
+    result = _build(site, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert ("docs/c-system/national-control-list.md:1: this page has no French counterpart — add its French "
+            "counterpart docs/c-system/national-control-list.fr.md with the same front matter") in output, output

@@ -36,6 +36,13 @@ def _counterpart(base: str, lang: str) -> str:
     return base[:-3] + languages.suffix(lang)
 
 
+def _counterparts() -> str:
+    """``Chinese counterpart`` (or ``Chinese and French counterparts``): the translations a new
+    page needs, for messages."""
+    names = [languages.english_name(lang) for lang in languages.translated()]
+    return " and ".join(names) + (" counterparts" if len(names) > 1 else " counterpart")
+
+
 def _check_pairs(model: SiteModel, prefix: str) -> None:
     """Every page exists in both languages, with the same shared front matter."""
     english = model.pages[languages.default()]
@@ -45,15 +52,19 @@ def _check_pairs(model: SiteModel, prefix: str) -> None:
         translated = model.pages[lang]
         for base, page in english.items():
             if base not in translated:
+                alone = all(base not in model.pages[other] for other in languages.translated())
                 model.problems.add(
-                    _shown(prefix, page.path), 1, "this page exists in English only",
-                    f"add its Chinese counterpart {_shown(prefix, _counterpart(base, lang))} "
+                    _shown(prefix, page.path), 1,
+                    f"this page exists in {languages.english_name(languages.default())} only" if alone
+                    else f"this page has no {languages.english_name(lang)} counterpart",
+                    f"add its {languages.english_name(lang)} counterpart {_shown(prefix, _counterpart(base, lang))} "
                     "with the same front matter")
         for base, page in translated.items():
             if base not in english:
                 model.problems.add(
-                    _shown(prefix, page.path), 1, "this page exists in Chinese only",
-                    f"add its English counterpart {_shown(prefix, base)} with the same front matter")
+                    _shown(prefix, page.path), 1, f"this page exists in {languages.english_name(lang)} only",
+                    f"add its {languages.english_name(languages.default())} counterpart {_shown(prefix, base)} "
+                    "with the same front matter")
                 continue
             source = english[base]
             if not (page.meta.readable and source.meta.readable):
@@ -143,7 +154,7 @@ def _check_claims(model: SiteModel, prefix: str) -> None:
             model.problems.add(_shown(prefix, phase.overview_path), 1,
                                f"phase {phase.id} has no overview page",
                                f"create {_shown(prefix, phase.overview_path)} with 'phase: {phase.id}' "
-                               "and its Chinese counterpart")
+                               f"and its {_counterparts()}")
         for topic in phase.topics:
             path = phase.topic_path(topic)
             page = english.get(path)
@@ -153,14 +164,15 @@ def _check_claims(model: SiteModel, prefix: str) -> None:
                 model.problems.add(
                     shown_path(registry.path), topic.line or phase.line,
                     f"topic {topic.key} has no page",
-                    f"create {_shown(prefix, path)} and its .zh.md counterpart "
+                    f"create {_shown(prefix, path)} and its "
+                    + " and ".join(languages.suffix(lang) for lang in languages.translated()) + " counterpart "
                     f"(make new-topic PHASE={phase.id} ID={topic.id})")
     for number, article in registry.articles.items():
         path = f"articles/{article.slug}.md"
         if path not in english:
             model.problems.add(_shown(prefix, path), 1, f"article {number} has no page",
                                f"create {_shown(prefix, path)} with 'article: {number}' and its "
-                               "Chinese counterpart")
+                               + _counterparts())
 
 
 def _check_topic_page(model: SiteModel, page: SourcePage, shown: str, phase, topic_id: str,
