@@ -8,7 +8,7 @@ import re
 import pytest
 
 from attguide.assessment import questions
-from attguide.read import registry
+from attguide.read import refs, registry
 from attguide.read import terms as termbase
 from attguide.search import keywords as search_keywords
 from attguide.search import synonyms as searchwords
@@ -46,3 +46,76 @@ def test_the_project_termbase_sends_abbreviations_to_the_pages_that_treat_them()
     assert "EUC" in keywords["e-authorization/document-verification.md"]
     assert "UNROCA" in keywords["c-national-control-system/national-control-list.md"]
     assert "武器禁运" in keywords["e-authorization/prohibitions.md"]
+
+
+# -- questions.yml --------------------------------------------------------------------------------
+def test_every_topic_with_a_questions_section_has_its_questions_in_the_data():
+    for phase in REGISTRY.phases.values():
+        for topic in phase.topics:
+            page = ROOT / "docs" / phase.topic_path(topic)
+            if not page.exists() or "{#questions}" not in page.read_text(encoding="utf-8"):
+                continue
+            assert len(QUESTIONS.by_topic.get(topic.key, ())) >= 3, topic.key
+
+
+def test_no_bullet_is_left_in_the_questions_section_of_a_topic_page():
+    for path in (ROOT / "docs").glob("*/*.md"):
+        text = path.read_text(encoding="utf-8")
+        if not re.search(r"^topic: ", text, re.M):
+            continue
+        match = re.search(r"\{#questions\}\n(.*?)(?=^## |\Z)", text, re.S | re.M)
+        if match:
+            assert not re.search(r"^- ", match.group(1), re.M), path
+            assert questions.MARKER in match.group(1), path
+
+
+def test_every_interface_string_the_tool_uses_exists_in_both_languages():
+    template = (ROOT / "overrides" / "partials" / "att" / "self-assessment.html").read_text(encoding="utf-8")
+    script = (ROOT / "overrides" / "assets" / "javascripts" / "att-self-assessment.js").read_text(encoding="utf-8")
+    used = set(re.findall(r"\bs\.(\w+)", template)) | set(re.findall(r"\b[ST]\.(\w+)", script))
+    used |= {f"status_{key}" for key in questions.STATUSES} | {f"kind_{key}" for key in questions.KINDS}
+    used -= {"obligation"}  # from the registry's force labels
+    missing = sorted(key for key in used if key not in QUESTIONS.strings)
+    assert not missing, missing
+    assert all(texts["en"] and texts["zh"] for texts in QUESTIONS.strings.values())
+
+
+# -- search-synonyms.yml --------------------------------------------------------------------------
+def test_the_project_synonyms_load_and_reach_their_pages():
+    synonyms = searchwords.load(searchwords.path_beside(REGISTRY.path), REGISTRY, termbase.page_path)
+    assert synonyms
+    words = searchwords.page_words({}, synonyms, REGISTRY)
+    assert "appeal" in words["e-authorization/review-of-decisions.md"]
+    assert "复议" in words["e-authorization/review-of-decisions.md"]
+    assert "re-export" in words["i-post-delivery/transfer-assurances.md"]
+
+
+# -- force.yml ------------------------------------------------------------------------------------
+def test_every_paragraph_of_the_treaty_has_a_force():
+    table = REGISTRY.force
+    for number, article in REGISTRY.articles.items():
+        assert table.recorded(number), number
+        for paragraph in range(1, article.paragraphs + 1):
+            assert table.forces(number, paragraph), f"{number}.{paragraph}"
+
+
+@pytest.mark.parametrize("number, paragraph, expected", [
+    (5, 3, ("encouragement", "obligation")),
+    (5, 4, ("obligation", "encouragement")),
+    (8, 1, ("obligation",)),
+    (16, 1, ("permission", "obligation")),
+    (16, 3, ("obligation", "encouragement")),
+    (7, 7, ("encouragement",)),
+    (6, None, ("obligation",)),
+    (21, 4, ("other",)),
+])
+def test_recorded_forces_follow_the_english_text(number, paragraph, expected):
+    assert REGISTRY.force.forces(number, paragraph) == expected
+
+
+# -- sources.yml ----------------------------------------------------------------------------------
+def test_project_sources_load_and_resolve():
+    assert "att-text" in REGISTRY.sources
+    target = refs.parse_target("src:att-text", REGISTRY)
+    assert (target.kind, target.path, target.anchor) == ("src", "sources.md", "att-text")
+    assert target.title(REGISTRY, "zh") == "《武器贸易条约》"
