@@ -78,9 +78,9 @@ def read_page(rel: str, base: str, lang: str, text: str, shown: str, registry: R
 
     # Front-matter references: articles and related topics.
     for index, item in enumerate(meta.get("articles", [])):
-        text = str(item).strip()  # the YAML scalar as written (see frontmatter.parse)
+        written = str(item).strip()  # the YAML scalar as written (see frontmatter.parse)
         try:
-            page.articles.append(refs.article_target(refs.ArticleRef.parse(text), text, registry))
+            page.articles.append(refs.article_target(refs.ArticleRef.parse(written), written, registry))
         except refs.RefError as error:
             problems.add(shown, meta.item_line("articles", index), f"in 'articles': {error.message}",
                          error.hint)
