@@ -94,13 +94,13 @@ def test_a_straight_walk_does_not_climb_and_a_reused_name_is_followed(tmp_path):
 
 
 def test_the_walk_of_a_pages_text_does_not_grow():
-    """What it takes today (10 stays in 6 rooms, 4 climbs): a change may shorten it, never lengthen it."""
+    """What it takes today (9 stays in 6 rooms, 4 climbs): a change may shorten it, never lengthen it."""
     walk = walker.walk(PACKAGE, "check.scan", "read_page", "text")
     assert walk.steps[0].function == "read_page", walk.report()
-    assert walk.stays <= 10 and len(walk.climbs) <= 4, walk.report()
+    assert walk.stays <= 9 and len(walk.climbs) <= 4, walk.report()
 
 
-@pytest.mark.xfail(strict=True, reason="not met yet: 10 stays, 4 climbs. read_page hands the text to four "
+@pytest.mark.xfail(strict=True, reason="not met yet: 9 stays, 4 climbs. read_page hands the text to four "
                    "layers (front matter, the page record, unsafe markup, references), and each return to it "
                    "from a lower one is a climb")
 def test_the_walk_of_a_pages_text_is_short_and_never_climbs_back_up():
