@@ -38,14 +38,6 @@ def chinese_of(path: Path) -> Path:
     return path.with_name(path.name[:-3] + ".zh.md")
 
 
-def url_of(path: Path) -> str:
-    """Directory URL of a source page, relative to the site root (English)."""
-    rel = path.relative_to(DOCS).as_posix()[:-3]
-    if rel == "index":
-        return ""
-    return (rel[:-len("index")] if rel.endswith("/index") else rel + "/")
-
-
 def phases() -> list[dict]:
     """The registry's phases, in order."""
     return REGISTRY["phases"]

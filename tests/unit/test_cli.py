@@ -7,10 +7,12 @@ import shutil
 from attguide import cli
 from attguide.read import registry
 
+import unitdata
+
 
 def test_new_topic_over_an_existing_file_is_a_message(tmp_path, capsys):
     reg_path = tmp_path / "registry.yml"
-    shutil.copy(registry.DEFAULT_PATH, reg_path)
+    shutil.copy(unitdata.REGISTRY_PATH, reg_path)
     before = reg_path.read_text(encoding="utf-8")
     folder = tmp_path / "docs" / registry.load(reg_path).phases["e"].dir
     folder.mkdir(parents=True)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from attguide.theme import external
 from attguide.check import linkcheck
-from attguide.read.registry import load
+
+import unitdata
 
 
 def test_external_links_open_in_place_and_say_they_leave_the_site():
@@ -24,7 +25,7 @@ def test_links_already_marked_are_left_alone():
 
 
 def test_check_sources_says_plainly_when_there_is_no_network(tmp_path):
-    registry = load()
+    registry = unitdata.registry()
     (tmp_path / "page.md").write_text("See [IPIS](https://ipisresearch.be/x).\n", encoding="utf-8")
     lines = []
     called = []
@@ -35,7 +36,7 @@ def test_check_sources_says_plainly_when_there_is_no_network(tmp_path):
 
 
 def test_check_sources_reports_an_address_that_does_not_answer(tmp_path):
-    registry = load()
+    registry = unitdata.registry()
     lines = []
 
     def checker(address):

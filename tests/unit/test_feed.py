@@ -6,13 +6,15 @@ from __future__ import annotations
 import datetime as dt
 
 from attguide.editions import changes, feeds
-from attguide.read.registry import DEFAULT_PATH, load as load_registry
+
+import unitdata
 
 ROOT = "https://x.org/"
 
 
 def strings(lang):
-    return load_registry(DEFAULT_PATH).strings(lang)
+    """The interface strings of ``lang`` (a test registry has the project's: they are generic)."""
+    return unitdata.registry().strings(lang)
 
 
 def page(**values):
@@ -31,7 +33,7 @@ def test_the_versioned_feed_names_latest_not_its_cycle():
 def test_feed_view_id_and_self_do_not_name_the_cycle():
     edition = changes.EditionChanges(cycle="csp13", releases=[
         changes.Release("csp13", "abc", dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc))])
-    registry = load_registry(DEFAULT_PATH)
+    registry = unitdata.registry()
     for lang, prefix in (("en", ""), ("zh", "zh/")):
         view = feeds.feed_view(edition, None, registry, lang, ROOT, ROOT + "csp13/", {}, None, dt.date(2026, 12, 1))
         assert view["self"] == view["id"] == f"{ROOT}latest/{prefix}feed.xml"

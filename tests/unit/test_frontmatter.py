@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from attguide.read import frontmatter
 from attguide.read.problems import Problems
 
@@ -71,3 +73,16 @@ def test_a_byte_order_mark_does_not_hide_the_front_matter():
     assert problems == []
     assert meta.values == {"phase": "e"}
     assert meta.body_line == 4
+
+
+@pytest.mark.parametrize("text, body", [
+    ("---\nphase: e\n---\n\n# T\n", "\n# T\n"),
+    ("---\r\nphase: e\r\n---\r\n# T\r\n", "# T\r\n"),
+    ("\ufeff---\nphase: e\n---\n# T\n", "# T\n"),  # a byte-order mark the caller kept
+    ("---\nphase: e\n---", ""),                      # no line after the block
+    ("# Title\n", "# Title\n"),                      # no front matter
+    ("---\nphase: e\n\n# Title\n", "---\nphase: e\n\n# Title\n"),  # never closed: all is body
+])
+def test_the_body_starts_where_the_front_matter_ends(text, body):
+    meta, _ = parse(text)
+    assert text[meta.body_offset:] == body

@@ -1,50 +1,17 @@
-"""The practical questions' data (hooks/data/questions.yml) and its views."""
+"""The practical questions' code: the data it reads (on small data, tests/unit/data/questions.yml)
+and the self-assessment view."""
 
 from __future__ import annotations
 
 import dataclasses
-import re
 
 from attguide.assessment import questions
 from attguide.assessment import views as question_views
-from attguide.read.registry import DEFAULT_PATH, load
 
-from support import ROOT
+import unitdata
 
-REGISTRY = load()
-DATA = questions.load(questions.path_beside(DEFAULT_PATH), REGISTRY)
-KEYS = tuple(questions.KINDS) + tuple(questions.STATUSES)
-
-
-def test_every_topic_with_a_questions_section_has_its_questions_in_the_data():
-    for phase in REGISTRY.phases.values():
-        for topic in phase.topics:
-            page = ROOT / "docs" / phase.topic_path(topic)
-            if not page.exists() or "{#questions}" not in page.read_text(encoding="utf-8"):
-                continue
-            assert len(DATA.by_topic.get(topic.key, ())) >= 3, topic.key
-
-
-def test_no_bullet_is_left_in_the_questions_section_of_a_topic_page():
-    for path in (ROOT / "docs").glob("*/*.md"):
-        text = path.read_text(encoding="utf-8")
-        if not re.search(r"^topic: ", text, re.M):
-            continue
-        match = re.search(r"\{#questions\}\n(.*?)(?=^## |\Z)", text, re.S | re.M)
-        if match:
-            assert not re.search(r"^- ", match.group(1), re.M), path
-            assert questions.MARKER in match.group(1), path
-
-
-def test_every_interface_string_the_tool_uses_exists_in_both_languages():
-    template = (ROOT / "overrides" / "partials" / "att" / "self-assessment.html").read_text(encoding="utf-8")
-    script = (ROOT / "overrides" / "assets" / "javascripts" / "att-self-assessment.js").read_text(encoding="utf-8")
-    used = set(re.findall(r"\bs\.(\w+)", template)) | set(re.findall(r"\b[ST]\.(\w+)", script))
-    used |= {f"status_{key}" for key in questions.STATUSES} | {f"kind_{key}" for key in questions.KINDS}
-    used -= {"obligation"}  # from the registry's force labels
-    missing = sorted(key for key in used if key not in DATA.strings)
-    assert not missing, missing
-    assert all(texts["en"] and texts["zh"] for texts in DATA.strings.values())
+REGISTRY = unitdata.registry()
+DATA = questions.load(questions.path_beside(REGISTRY.path), REGISTRY)
 
 
 def test_a_question_resting_on_an_obligation_is_marked_and_others_are_not():
@@ -53,6 +20,7 @@ def test_a_question_resting_on_an_obligation_is_marked_and_others_are_not():
     assert shown["e/decision-making/must-licence-contain-detailed"]["obligation"] is True
     assert shown["e/decision-making/must-licence-contain-detailed"]["provisions_by_language"]["zh"] == "第7条第5款"
     assert shown["b/national-consultation/standing-forum-once-law"]["obligation"] is False
+    assert shown["e/decision-making/how-long-decision"]["obligation"] is False  # 7.7 is an encouragement
     assert view["count"] == sum(len(qs) for qs in DATA.by_topic.values())
     assert view["previous"].split() == ["csp12", "csp11", "csp10"]
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import shutil
 
 from attguide.read import registry
+
+import unitdata
 from attguide.editions import scaffold, translations
 
 
 def test_add_topic_to_registry_and_pages(tmp_path):
     reg_path = tmp_path / "registry.yml"
-    shutil.copy(registry.DEFAULT_PATH, reg_path)
+    shutil.copy(unitdata.REGISTRY_PATH, reg_path)
     data = registry.load(reg_path)
     assert scaffold.check_new_topic(data, "e", "end-user-documentation") is None
     files = scaffold.write_topic(tmp_path / "docs", reg_path, data, "e", "end-user-documentation",
@@ -28,7 +30,7 @@ def test_add_topic_to_registry_and_pages(tmp_path):
 
 def test_add_topic_to_a_phase_without_topics(tmp_path):
     reg_path = tmp_path / "registry.yml"
-    shutil.copy(registry.DEFAULT_PATH, reg_path)
+    shutil.copy(unitdata.REGISTRY_PATH, reg_path)
     data = registry.load(reg_path)
     text = scaffold.add_topic_to_registry(reg_path.read_text(encoding="utf-8"), data.phases["a"],
                                           "instruments", {"en": "Instruments: a note", "zh": "文书"})
@@ -37,7 +39,7 @@ def test_add_topic_to_a_phase_without_topics(tmp_path):
 
 
 def test_new_topic_checks():
-    data = registry.load()
+    data = unitdata.registry()
     assert "unknown phase" in scaffold.check_new_topic(data, "z", "x")
     assert "not a valid topic id" in scaffold.check_new_topic(data, "e", "Risk Assessment")
     assert "already exists" in scaffold.check_new_topic(data, "e", "risk-assessment")

@@ -6,12 +6,12 @@ import json
 
 from attguide.search import index as search
 from attguide.search import segmenter
-from attguide.read import terms as termbase
 from attguide.search import keywords
 from attguide.build import split_search_index
-from attguide.read.registry import load
 
-REGISTRY = load()
+import unitdata
+
+REGISTRY = unitdata.registry()
 
 
 def test_guidance_is_boosted_and_generated_pages_lowered():
@@ -29,7 +29,7 @@ def test_guidance_is_boosted_and_generated_pages_lowered():
 
 
 def test_chinese_keywords_are_segmented_like_the_index():
-    segmenter.keep_whole(keywords.search_words(termbase.load(termbase.path_beside(REGISTRY.path), REGISTRY)))
+    segmenter.keep_whole(keywords.search_words(unitdata.termbase(REGISTRY)))
     text = search.keywords_text(["EUC", "end-user certificate", "最终用户证书", "最终用途/最终用户文件"])
     assert text == "EUC end-user certificate 最终用户证书 最终用途\u200b/\u200b最终用户文件"
 

@@ -9,9 +9,10 @@ from mkdocs.exceptions import PluginError
 
 from attguide.read import terms as termbase
 from attguide.search import synonyms as searchwords
-from attguide.read.registry import load
 
-REGISTRY = load()
+import unitdata
+
+REGISTRY = unitdata.registry()
 SMALL = """\
 # comment
 synonyms:
@@ -26,7 +27,7 @@ synonyms:
 
 
 def small(tmp_path, text=SMALL):
-    """A synonyms file written to a temporary file, loaded against the project registry."""
+    """A synonyms file written to a temporary file, loaded against the test registry."""
     path = tmp_path / "search-synonyms.yml"
     path.write_text(textwrap.dedent(text), encoding="utf-8")
     return searchwords.load(path, REGISTRY, termbase.page_path, "search-synonyms.yml")
@@ -94,7 +95,7 @@ def test_a_yaml_syntax_error_names_the_line(tmp_path, caplog):
     assert any(m.startswith("search-synonyms.yml:") and "not valid YAML" in m for m in messages_of(caplog))
 
 
-def test_the_project_synonyms_load_and_reach_their_pages():
+def test_the_synonyms_beside_the_registry_load_and_reach_their_pages():
     synonyms = searchwords.load(searchwords.path_beside(REGISTRY.path), REGISTRY, termbase.page_path)
     assert synonyms
     words = searchwords.page_words({}, synonyms, REGISTRY)

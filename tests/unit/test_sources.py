@@ -9,9 +9,10 @@ from mkdocs.exceptions import PluginError
 
 from attguide.read import refs
 from attguide.read import sources
-from attguide.read.registry import load
 
-REGISTRY = load()
+import unitdata
+
+REGISTRY = unitdata.registry()  # with tests/unit/data/sources.yml
 
 GOOD = """\
 sources:
@@ -74,7 +75,7 @@ def test_duplicate_and_dangling_found_at(tmp_path, caplog):
     assert "source 'basic-guide' is listed twice" in messages
 
 
-def test_project_sources_load_and_resolve():
+def test_the_sources_beside_the_registry_load_and_resolve():
     assert "att-text" in REGISTRY.sources
     target = refs.parse_target("src:att-text", REGISTRY)
     assert (target.kind, target.path, target.anchor) == ("src", "sources.md", "att-text")
@@ -112,7 +113,7 @@ def test_article_pages_cite_the_authentic_texts(tmp_path):
 
     docs = tmp_path / "docs" / "articles"
     docs.mkdir(parents=True)
-    (docs / "article-28.md").write_text("---\narticle: 28\nstatus: draft\n---\n\n# Article 28\n", encoding="utf-8")
+    (docs / "article-12.md").write_text("---\narticle: 12\nstatus: draft\n---\n\n# Article 12\n", encoding="utf-8")
     model = scan_site(tmp_path / "docs", REGISTRY, shown_prefix="docs")
     cited = sources.cited_ids(model)
     assert {"att-text", "att-corrections-ar-zh", "att-status", "ga-res-67-234b"} <= cited

@@ -67,8 +67,7 @@ TOOL_BUTTON_TYPES = ("button",)
 THEME_ELEMENTS = CONTENT_ELEMENTS | frozenset("""
     html head body meta title link script header footer main form button select option label input
 """.split())
-# <meta> attributes; http-equiv only for the Content-Security-Policy this site sets itself.
-META_ATTRIBUTES = frozenset("charset name content property".split())
+# <meta http-equiv>: only for the Content-Security-Policy this site sets itself.
 META_HTTP_EQUIV = ("content-security-policy",)
 # <link rel> values whose href is loaded into the page: it must be local.
 LINK_LOADS = frozenset("stylesheet icon preload modulepreload prefetch manifest apple-touch-icon".split())

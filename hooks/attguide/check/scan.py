@@ -62,7 +62,7 @@ def read_page(rel: str, base: str, lang: str, text: str, shown: str, registry: R
                problems: Problems) -> SourcePage:
     """Read one page: front matter, inline references, title."""
     meta = frontmatter.parse(text, shown, problems)
-    body = text[_offset_of_line(text, meta.body_line):]
+    body = text[meta.body_offset:]
     page = SourcePage(rel, base, lang, text, meta, body)
 
     # Unsafe markup (scripts, handlers, frames, third-party resources).
@@ -78,9 +78,9 @@ def read_page(rel: str, base: str, lang: str, text: str, shown: str, registry: R
 
     # Front-matter references: articles and related topics.
     for index, item in enumerate(meta.get("articles", [])):
-        text = str(item).strip()  # the YAML scalar as written (see frontmatter.parse)
+        written = str(item).strip()  # the YAML scalar as written (see frontmatter.parse)
         try:
-            page.articles.append(refs.article_target(refs.ArticleRef.parse(text), text, registry))
+            page.articles.append(refs.article_target(refs.ArticleRef.parse(written), written, registry))
         except refs.RefError as error:
             problems.add(shown, meta.item_line("articles", index), f"in 'articles': {error.message}",
                          error.hint)
@@ -106,14 +106,3 @@ def read_page(rel: str, base: str, lang: str, text: str, shown: str, registry: R
         problems.add(shown, meta.line("status"), f"unknown status '{status}'",
                      "use one of: " + ", ".join(registry.statuses))
     return page
-
-
-def _offset_of_line(text: str, line: int) -> int:
-    """Character offset where 1-based ``line`` starts."""
-    offset = 0
-    for _ in range(max(line, 1) - 1):
-        found = text.find("\n", offset)
-        if found == -1:
-            return len(text)
-        offset = found + 1
-    return offset

@@ -22,7 +22,6 @@ from ..read.sitemodel import SiteModel, SourcePage
 log = logging.getLogger("mkdocs.plugins.attguide.translations")
 
 CURRENT, OUTDATED, UNMARKED = "current", "outdated", "unmarked"
-MISSING = UNMARKED  # the former name of the state
 # What each state means, and what to do, for ``make translations``.
 EXPLAINED = {
     CURRENT: "follows the current English text",

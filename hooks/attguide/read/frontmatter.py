@@ -88,6 +88,7 @@ class FrontMatter:
     lines: dict = field(default_factory=dict)
     start_line: int = 1
     body_line: int = 1  # line of the file where the Markdown body starts
+    body_offset: int = 0  # where the body starts in the page's text (0 when no block is closed)
     readable: bool = True  # False when the block could not be read at all (YAML error)
     item_lines: dict = field(default_factory=dict)  # key -> line of each list item
 
@@ -108,22 +109,30 @@ class FrontMatter:
 
 def split(text: str) -> tuple[str | None, int]:
     """Return the raw YAML block (or None) and the 1-based line where the body starts."""
-    text = text.removeprefix("\ufeff")  # a BOM, if the caller kept it
+    block, body_line, _ = _split(text)
+    return block, body_line
+
+
+def _split(page_text: str) -> tuple[str | None, int, int]:
+    """:func:`split`, and the character offset in ``page_text`` where the body starts."""
+    text = page_text.removeprefix("\ufeff")  # a BOM, if the caller kept it
     opening = _OPENING.match(text)
     if not opening:
-        return None, 1
+        return None, 1, 0
     closing = _CLOSING.search(text, opening.end())
     if not closing:
-        return "", -1  # opened, never closed
+        return "", -1, 0  # opened, never closed
     block = text[opening.end():closing.start()]
     body_line = text.count("\n", 0, closing.end()) + 2
-    return block, body_line
+    newline = text.find("\n", closing.end())
+    body_offset = len(page_text) if newline == -1 else newline + 1 + len(page_text) - len(text)
+    return block, body_line, body_offset
 
 
 def parse(text: str, path: str, problems: Problems) -> FrontMatter:
     """Read and check the front matter of one page; record problems, never raise."""
-    block, body_line = split(text)
-    meta = FrontMatter(body_line=max(body_line, 1))
+    block, body_line, body_offset = _split(text)
+    meta = FrontMatter(body_line=max(body_line, 1), body_offset=body_offset)
     if block is None:
         return meta
     if body_line == -1:

@@ -23,7 +23,6 @@ _CONTAINER = re.compile(r"^[ \t]*(?:(?:!!!|\?\?\?\+?)[ \t]*[\w-]|:[ \t]+\S)")
 # A code span: a run of backticks, then text that never holds a blank line, then the same
 # run (not part of a longer one). An escaped backtick opens nothing.
 _CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?!`)((?:(?!\n[ \t]*\n)[\s\S])+?)(?<!`)\1(?!`)")
-_INDENTED = re.compile(r"^(?: {4}|\t)")
 _LIST_ITEM = re.compile(r"^[ ]{0,3}(?:[-*+]|\d+[.)])[ \t]+")
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
