@@ -116,6 +116,8 @@ class _Gate:
     def element(self, node, tag: str, content: bool) -> None:
         """Every rule for one element."""
         attrs = node.attributes
+        if content and not attrs and tag in allow.PLAIN_CONTENT_ELEMENTS:
+            return  # an allowed element with no attribute: no rule applies (most of a page's text)
         if tag == "script" and not content:
             self.script(node, attrs)
             return
