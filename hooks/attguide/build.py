@@ -23,6 +23,7 @@ from mkdocs.utils import get_relative_url
 
 from .check import wording
 from .read import languages as site_languages
+from .read import mdtext
 from .read import registry as registry_module
 from .read import sources
 from .theme import bridge as theme
@@ -101,6 +102,7 @@ class BuildState:
     def scan(self, docs_dir: str, paths: list[str] | None = None) -> SiteModel:
         """Read and check every page of both languages; fail once with every problem."""
         self.docs_prefix = shown_path(docs_dir)
+        mdtext.blank_code.cache_clear()  # the texts of this build only
         self.model = scan_site(docs_dir, self.registry, shown_prefix=self.docs_prefix, paths=paths)
         # Sources no page cites; cited provisions without a recorded force; avoided terms;
         self.model.problems.extend(sources.check_unused(self.model))

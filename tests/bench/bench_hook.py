@@ -124,6 +124,20 @@ def build_seconds(config: Path, hook_log: Path | None = None) -> float:
     return elapsed
 
 
+def read_hook_log(path: Path) -> tuple[float, dict[str, float]]:
+    """The hook's seconds written by ``timed_hooks.py`` (one line per process): total and per event."""
+    total, events = 0.0, {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split()
+        if not fields:
+            continue
+        total += float(fields[0])
+        for field in fields[1:]:
+            name, seconds = field.split("=")
+            events[name] = events.get(name, 0.0) + float(seconds)
+    return total, events
+
+
 def main() -> None:
     """Measure and print the table."""
     parser = argparse.ArgumentParser()
@@ -136,29 +150,37 @@ def main() -> None:
             with_hook = generate(Path(tmp) / f"{size}-with", size, True)
             without = generate(Path(tmp) / f"{size}-without", size, False)
             build_seconds(with_hook)  # warm caches (jieba dictionary, bytecode)
-            timings = {"with": [], "without": [], "inside": []}
+            timings = {"with": [], "without": [], "inside": [], "events": []}
             for run in range(args.repeats):
                 timings["without"].append(build_seconds(without))
                 hook_log = Path(tmp) / f"{size}-hook-{run}.txt"
                 timings["with"].append(build_seconds(with_hook, hook_log))
-                timings["inside"].append(sum(float(line) for line in hook_log.read_text().split()))
+                total, events = read_hook_log(hook_log)
+                timings["inside"].append(total)
+                timings["events"].append(events)
             median_with = statistics.median(timings["with"])
             median_without = statistics.median(timings["without"])
             inside = statistics.median(timings["inside"])
             rows.append((size, median_without, median_with, median_with / median_without, inside))
             sys.stdout.write(f"{size:>6} topics/lang  without {median_without:7.1f} s  with {median_with:7.1f} s  "
-                             f"ratio {median_with / median_without:5.3f}  inside the hook {inside:6.2f} s\n")
+                             f"ratio {median_with / median_without:5.3f}  inside the hook {inside:6.2f} s "
+                             f"({inside / median_with:.1%} of the build)\n")
+            per_event = {name: statistics.median(run.get(name, 0.0) for run in timings["events"])
+                         for name in {name for run in timings["events"] for name in run}}
+            sys.stdout.write("        per event: " + ", ".join(
+                f"{name} {seconds:.2f} s" for name, seconds in sorted(per_event.items(), key=lambda item: -item[1])
+                if seconds >= 0.01) + "\n")
             sys.stdout.flush()
             shutil.rmtree(Path(tmp) / f"{size}-with")
             shutil.rmtree(Path(tmp) / f"{size}-without")
     sys.stdout.write("\nHook overhead (median of %d, both languages built):\n" % args.repeats)
     sys.stdout.write("| topic pages per language | without hook | with hook | ratio "
-                     "| inside the hook | inside the hook per 1,000 pages |\n")
-    sys.stdout.write("|---:|---:|---:|---:|---:|---:|\n")
+                     "| inside the hook | share of the build | inside the hook per 1,000 pages |\n")
+    sys.stdout.write("|---:|---:|---:|---:|---:|---:|---:|\n")
     for size, without, with_hook, ratio, inside in rows:
         per_thousand = inside / (2 * size) * 1000
         sys.stdout.write(f"| {size:,} | {without:.1f} s | {with_hook:.1f} s | {ratio:.3f} "
-                         f"| {inside:.2f} s | {per_thousand:.2f} s |\n")
+                         f"| {inside:.2f} s | {inside / with_hook:.1%} | {per_thousand:.2f} s |\n")
 
 
 if __name__ == "__main__":

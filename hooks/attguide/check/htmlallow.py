@@ -18,6 +18,10 @@ CONTENT_ELEMENTS = frozenset("""
     svg g rect line path polygon polyline circle ellipse text tspan title desc defs marker
 """.split())
 
+# Content elements that break no rule when they carry no attribute (a link is checked for its
+# text, a form field for its type).
+PLAIN_CONTENT_ELEMENTS = CONTENT_ELEMENTS - {"a", "input"}
+
 # Attributes any content element may carry (plus aria-* and data-* but data-md-*).
 GLOBAL_ATTRIBUTES = frozenset("class id title lang dir role hidden tabindex".split())
 CONTENT_ATTRIBUTES = {

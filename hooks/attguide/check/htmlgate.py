@@ -105,9 +105,10 @@ class _Gate:
         """Record a finding."""
         self.report.findings.append(Finding(message, hint, [n for n in needles if n], content))
 
-    def walk(self, node, content: bool) -> None:
-        """Check ``node`` and every element under it."""
+    def walk(self, node, content: bool, seen: set) -> None:
+        """Check ``node`` and every element under it; add their ids to ``seen``."""
         for element in node.traverse(include_text=False):
+            seen.add(element.mem_id)
             tag = element.tag
             if tag[0] != "-":  # not a comment or doctype
                 self.element(element, tag, content)
@@ -115,6 +116,8 @@ class _Gate:
     def element(self, node, tag: str, content: bool) -> None:
         """Every rule for one element."""
         attrs = node.attributes
+        if content and not attrs and tag in allow.PLAIN_CONTENT_ELEMENTS:
+            return  # an allowed element with no attribute: no rule applies (most of a page's text)
         if tag == "script" and not content:
             self.script(node, attrs)
             return
@@ -234,10 +237,11 @@ def check(page_html: str, tool_token: str = "") -> Report:
     """Every finding of a final page (and the CSP hashes of its theme scripts)."""
     gate = _Gate(tool_token)
     tree = LexborHTMLParser(page_html)
+    content_ids: set = set()
     for article in tree.css(f"article.{CONTENT_CLASS}"):
         if not htmltheme.in_content(article):
-            gate.walk(article, True)
-    htmltheme.check(gate, tree, page_html)
+            gate.walk(article, True, content_ids)
+    htmltheme.check(gate, tree, content_ids)
     return gate.report
 
 

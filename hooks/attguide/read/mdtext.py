@@ -12,6 +12,7 @@ reference, safety, termbase, wording and what-changed checks all read through it
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 
@@ -45,6 +46,10 @@ def _indent(line: str) -> int:
     return width
 
 
+# The checks of one build read the same page through this model several times (references
+# in both passes, safety): the answer for a text is kept (the text is the key); the build
+# empties the cache when it starts (BuildState.scan), so it holds one build's pages.
+@functools.lru_cache(maxsize=None)
 def blank_code(markdown: str) -> str:
     """Replace fenced and indented code blocks and code spans with spaces, keeping offsets."""
     out = []
@@ -91,4 +96,7 @@ def blank_code(markdown: str) -> str:
                 in_list = False
             out.append(line)
         blank_before = False
-    return _CODE_SPAN.sub(lambda m: _blank(m.group(0)), "".join(out))
+    prose = "".join(out)
+    if "`" not in prose:  # no code span can open (the pattern below tries every position)
+        return prose
+    return _CODE_SPAN.sub(lambda m: _blank(m.group(0)), prose)

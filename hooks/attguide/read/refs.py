@@ -10,6 +10,7 @@ target's Markdown file, which MkDocs then resolves for the page's language, for 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 import posixpath
 import re
@@ -231,12 +232,13 @@ def links_for(markdown: str, scanned_body: str, scanned: list[tuple[Link, Target
               registry: Registry) -> list[tuple[Link, Target]]:
     """The checked references of ``markdown``, reusing the first pass when it is unchanged.
 
-    MkDocs hands pages over without the front matter and the blank lines after it; when
-    that is exactly what the first pass scanned, its links are shifted instead of found
-    again. Otherwise (another plugin changed the text) the Markdown is scanned anew.
+    MkDocs hands pages over without the front matter and the blank lines after it, and
+    without the final line break; when that is what the first pass scanned, its links are
+    shifted instead of found again. Otherwise (another plugin changed the text) the Markdown
+    is scanned anew.
     """
     stripped = scanned_body.lstrip("\n")
-    if markdown == stripped:
+    if stripped.startswith(markdown) and not stripped[len(markdown):].strip():
         shift = len(scanned_body) - len(stripped)
         return [(dataclasses.replace(link, start=link.start - shift, end=link.end - shift), target)
                 for link, target in scanned]
@@ -251,8 +253,13 @@ def links_for(markdown: str, scanned_body: str, scanned: list[tuple[Link, Target
 
 def relative_md_path(target_path: str, page_src_uri: str) -> str:
     """Path from the page's source folder to the target's Markdown file."""
-    start = posixpath.dirname(page_src_uri) or "."
-    return posixpath.relpath(target_path, start)
+    return _relative_to_folder(target_path, posixpath.dirname(page_src_uri) or ".")
+
+
+@functools.lru_cache(maxsize=16384)
+def _relative_to_folder(target_path: str, folder: str) -> str:
+    """``posixpath.relpath`` (kept: pages of one folder link to the same targets again and again)."""
+    return posixpath.relpath(target_path, folder)
 
 
 def rewrite(markdown: str, links: list[tuple[Link, Target]], page_src_uri: str,
