@@ -33,7 +33,7 @@ from mkdocs.utils import get_relative_url
 # MkDocs puts this file's folder on sys.path while loading it.
 from attguide.editions import changes, feeds
 from attguide.editions import cycle as editions
-from attguide.check import htmlgate
+from attguide.check import htmlgate, htmltheme
 from attguide.theme import anchors, interface, pagehead
 from attguide.views import lastupdated
 from attguide.views import notfound
@@ -167,7 +167,7 @@ def on_page_content(html, page, config, files):
         return html
     html = pageviews.page_content(html, PageContext(source, page, config, state, state.link_from(page)))
     anchors.register(page, html)  # the generated views' anchors, before MkDocs validates links
-    return html
+    return htmltheme.marked_end(html, state.tool_token)  # the one door finds where the text ends
 
 
 def on_env(env, config, files):
@@ -192,7 +192,8 @@ def on_post_page(output, page, config):
     """The one door: the page as readers get it, checked; withheld if unsafe."""
     source = state.source_page(page)
     return htmlgate.guard(output, source.text if source else "", state.shown(page.file.src_uri),
-                          source.meta.body_line if source else 1, state.unsafe, state.tool_token)
+                          source.meta.body_line if source else 1, state.unsafe, state.tool_token,
+                          marked=source is not None)
 
 
 # After static-i18n's on_page_context (priority 50), which sets config.extra.alternate for the

@@ -77,6 +77,11 @@ BODY = [
      '<a href="&#106&#97&#118&#97&#115&#99&#114&#105&#112&#116&#58alert(78)">HX78</a>'),
     ("ping-attribute", '<a href="https://example.org/" ping="https://evil.example/p">HX79</a>'),
     ("details-in-admonition-handler", '!!! note "HX81"\n    First.\n\n    <b onclick="alert(81)">x</b>'),
+    # Text that closes its region: what follows it would be read as the theme's markup.
+    ("leaves-region-end-tags",
+     '</div></article></div>\n<a data-md-component="source" href="https://github.com/x/y">HX82</a>'),
+    ("leaves-region-reopened", '</article>\n<div data-md-component="source">HX83</div>\n'
+                               '<article class="md-content__inner">'),
 ]
 FRONT = [
     ("front-matter-title-script", "title: \"<script>alert('HX40')</script>\""),

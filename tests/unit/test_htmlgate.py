@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from attguide.check import htmlgate, safety
+from attguide.check import htmlgate, htmltheme, safety
 from attguide.read import mdtext
 from attguide.theme import pagehead
 from attguide.read.problems import Problems
@@ -200,3 +200,45 @@ def test_the_mark_is_taken_out_of_the_written_page():
     problems = Problems()
     out = htmlgate.guard(page(TOOL_FORM.format(mark=token)), "", "docs/tools/self-assessment.md", 1, problems, token)
     assert not problems and token not in out and "data-att-tool" in out
+
+
+TOKEN = "f00d" * 8
+THEME_AFTER = ('<div class="md-sidebar"><a class="md-source" data-md-component="source" '
+               'href="https://github.com/att/guide">repository</a><form class="md-search__form">'
+               '<input class="md-search__input" name="query"></form></div>')
+
+
+def themed_page(text: str) -> str:
+    """A page as the theme writes it: the page's text (end mark after it) in the content region,
+    then the theme's own markup, which may hold what content may not (data-md-*, a form)."""
+    return (f'<!doctype html><html><head><meta charset=utf-8></head><body><div class="md-content">'
+            f'<article class="md-content__inner md-typeset">{htmltheme.marked_end(text, TOKEN)}</article>'
+            f"</div>{THEME_AFTER}</body></html>")
+
+
+@pytest.mark.parametrize("escape", [
+    '</article><a data-md-component="source" href="https://github.com/x/y">HX</a>',
+    '</div><a data-md-component="source" href="https://github.com/x/y">HX</a>',
+    '</article><div data-md-component="source">HX</div><article class="md-content__inner">reopened',
+    "<textarea>",
+    "<!--",
+    "<title>",
+])
+def test_text_that_leaves_its_region_is_found(escape):
+    report = htmlgate.check(themed_page(f"<p>Guidance.</p>{escape}"), TOKEN, marked=True)
+    assert any("leaves the region of its text" in f.message for f in report.findings), report.findings
+
+
+def test_the_theme_after_the_text_passes_and_the_end_mark_is_taken_out():
+    problems = Problems()
+    written = themed_page("<p>Guidance with <em>emphasis</em>.</p><div><p>A block.</p></div>")
+    assert htmlgate.check(written, TOKEN, marked=True).findings == []
+    out = htmlgate.guard(written, "", "docs/x.md", 1, problems, TOKEN, marked=True)
+    assert not problems.items and "data-att-end" not in out and "Guidance with" in out
+
+
+def test_an_end_mark_a_contributor_writes_is_not_this_builds():
+    text = '<p>x</p></article><a data-md-component="source" href="https://github.com/x/y">HX</a>' \
+           '<article class="md-content__inner"><span data-att-end="guessed"></span>'
+    report = htmlgate.check(themed_page(text), TOKEN, marked=True)
+    assert any("leaves the region" in f.message for f in report.findings)

@@ -233,14 +233,22 @@ class _Gate:
                      "copy the file into docs/assets/ and use a relative path", url)
 
 
-def check(page_html: str, tool_token: str = "") -> Report:
-    """Every finding of a final page (and the CSP hashes of its theme scripts)."""
+def check(page_html: str, tool_token: str = "", marked: bool = False) -> Report:
+    """Every finding of a final page (and the CSP hashes of its theme scripts). ``marked``: the
+    page's text carries this build's end mark, which must sit inside the one content region."""
     gate = _Gate(tool_token)
     tree = LexborHTMLParser(page_html)
     content_ids: set = set()
-    for article in tree.css(f"article.{CONTENT_CLASS}"):
-        if not htmltheme.in_content(article):
-            gate.walk(article, True, content_ids)
+    regions = [article for article in tree.css(f"article.{CONTENT_CLASS}") if not htmltheme.in_content(article)]
+    for article in regions:
+        gate.walk(article, True, content_ids)
+    if marked:
+        ends = tree.css(f'span[data-att-end="{tool_token}"]')
+        if len(regions) != 1 or len(ends) != 1 or not htmltheme.contained(ends[0], regions[0]):
+            gate.add(True, "the page's HTML leaves the region of its text (an end tag such as </div> or "
+                     "</article> with no start tag in the page, or an element left open, such as <textarea> or "
+                     "<!--, that swallows what follows)", "close each HTML element you open, and only those",
+                     "</article", "</div", "</main", "<article", "<textarea", "<title", "<xmp", "<!--")
     htmltheme.check(gate, tree, content_ids)
     return gate.report
 
@@ -255,10 +263,11 @@ def line_in(source: str, needles: list[str], default: int) -> int:
     return default
 
 
-def guard(output: str, source_text: str, shown: str, first_line: int, problems, tool_token: str = "") -> str:
+def guard(output: str, source_text: str, shown: str, first_line: int, problems, tool_token: str = "",
+          marked: bool = False) -> str:
     """The page as it may be written: checked, its policy filled in; withheld if anything is unsafe.
-    The build's tool token is taken out of the page (builds stay reproducible)."""
-    report = check(output, tool_token)
+    The build's tool token and the end mark are taken out of the page (builds stay reproducible)."""
+    report = check(output, tool_token, marked)
     for finding in report.findings:
         line = line_in(source_text, finding.needles, first_line if finding.in_content else 1)
         message = finding.message if finding.in_content else (
@@ -268,4 +277,6 @@ def guard(output: str, source_text: str, shown: str, first_line: int, problems, 
         return WITHHELD
     if tool_token:
         output = output.replace(f'data-att-tool="{tool_token}"', "data-att-tool")
+    if marked:
+        output = output.replace(htmltheme.end_mark(tool_token), "", 1)
     return output.replace(CSP_PENDING, policy(report.script_hashes), 1)

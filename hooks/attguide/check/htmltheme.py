@@ -1,6 +1,9 @@
-"""The one door, outside the content: the theme's markup.
+"""The one door: the regions of a page, and the theme's markup outside the content.
 
-Outside ``article.md-content__inner`` the page is the theme's (with the whole navigation on
+The page's text (its Markdown and generated views) ends with an end mark holding the build's
+token (:func:`marked_end`); the gate finds it inside the one content region, or the text closed
+that region early (an unmatched ``</div>`` or ``</article>``) or swallowed what follows it (an
+open ``<textarea>``, ``<!--``), and what came after would be taken for the theme's. Outside ``article.md-content__inner`` the page is the theme's (with the whole navigation on
 every page, so it grows with the site). One walk over its elements picks, by cheap tests on
 the tag and the attribute names, the elements a rule could find wrong; only those go through
 :class:`attguide.check.htmlgate._Gate`'s rules. (One walk in Python measured faster than
@@ -18,6 +21,26 @@ def in_content(node) -> bool:
     node = node.parent
     while node is not None:
         if node.tag == "article" and "md-content__inner" in (node.attributes.get("class") or "").split():
+            return True
+        node = node.parent
+    return False
+
+
+def end_mark(token: str) -> str:
+    """The empty element put after a page's text (this build's token in it): the gate finds it
+    inside the text's region, or the text closed that region early."""
+    return f'<span data-att-end="{token}"></span>'
+
+
+def marked_end(content_html: str, token: str) -> str:
+    """A page's text (its HTML, views included) with the end mark after it."""
+    return content_html + end_mark(token)
+
+
+def contained(node, region) -> bool:
+    """Is ``node`` inside ``region``?"""
+    while node is not None:
+        if node.mem_id == region.mem_id:
             return True
         node = node.parent
     return False
