@@ -58,8 +58,6 @@ def _needs_rules(attrs: dict) -> bool:
     """Could an attribute of this theme element break a rule? An href only when it could name a
     scheme or another site (the parser has decoded entities); a ruled name; any on… name (a
     handler). The parser lowercases attribute names (SVG's camelCase ones are none of these)."""
-    if not attrs:
-        return False
     href = attrs.get("href")
     if href and (":" in href or "\\" in href or "//" in href):
         return True
@@ -73,9 +71,14 @@ def _needs_rules(attrs: dict) -> bool:
 
 def check(gate, tree, content_ids: set) -> None:
     """The rules for every element outside the content (``content_ids``: the content's elements)."""
+    theme_elements, ruled_elements = allow.THEME_ELEMENTS, _RULED_ELEMENTS
     for node in tree.root.traverse(include_text=False):
         tag = node.tag
         if tag[0] == "-" or node.mem_id in content_ids:  # a comment, or content (checked already)
             continue
-        if tag not in allow.THEME_ELEMENTS or tag in _RULED_ELEMENTS or _needs_rules(node.attributes):
+        if tag not in theme_elements or tag in ruled_elements:
+            gate.element(node, tag, False)
+            continue
+        attrs = node.attributes
+        if attrs and _needs_rules(attrs):
             gate.element(node, tag, False)

@@ -48,6 +48,7 @@ class SiteModel:
     pages: dict[str, dict[str, SourcePage]] = field(default_factory=dict)  # lang -> base -> page
     problems: Problems = field(default_factory=Problems)
     _backlinks: dict = field(default_factory=dict, repr=False)  # lang -> target -> sources
+    _cited: dict = field(default_factory=dict, repr=False)  # (lang, base) -> article numbers
 
     def page(self, lang: str, base: str) -> SourcePage | None:
         """The page of ``lang`` that pairs with the English file ``base``."""
@@ -57,6 +58,14 @@ class SiteModel:
         """The page of ``lang`` (default: the default language) that covers ``topic``."""
         phase = self.registry.phases[topic.phase_id]
         return self.page(lang or languages.default(), phase.topic_path(topic))
+
+    def cited_articles(self, page: SourcePage) -> frozenset[int]:
+        """The numbers of the articles ``page`` lists in its front matter (kept: every article
+        page and the matrix ask it of every topic page)."""
+        key = (page.lang, page.base)
+        if key not in self._cited:
+            self._cited[key] = frozenset(t.article.number for t in page.articles if t.article is not None)
+        return self._cited[key]
 
     def backlinks(self, lang: str, target_base: str) -> list[SourcePage]:
         """Pages of ``lang`` whose text links to ``target_base``, in path order."""

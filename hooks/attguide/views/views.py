@@ -50,11 +50,11 @@ def article_view(number: int, model: SiteModel, lang: str, link: Link) -> list[d
     groups = []
     for phase in registry.phases.values():
         overview = model.page(languages.default(), phase.overview_path)
-        lists_it = bool(overview and any(t.cites(number) for t in overview.articles))
+        lists_it = bool(overview and number in model.cited_articles(overview))
         topics = []
         for topic in phase.topics:
             page = model.topic_page(topic)
-            if page and any(t.cites(number) for t in page.articles):
+            if page and number in model.cited_articles(page):
                 topics.append({"title": topic.title(lang), "url": link(page.base),
                                "paragraphs": _paragraph_labels(page.articles, number, registry, lang)})
         if topics or lists_it:
@@ -74,9 +74,8 @@ def matrix_view(model: SiteModel, lang: str, link: Link) -> dict:
             overview = model.page(languages.default(), phase.overview_path)
             topics = [{"title": topic.title(lang), "url": link(model.topic_page(topic).base)}
                       for topic in phase.topics
-                      if model.topic_page(topic)
-                      and any(t.cites(number) for t in model.topic_page(topic).articles)]
-            in_overview = bool(overview and any(t.cites(number) for t in overview.articles))
+                      if model.topic_page(topic) and number in model.cited_articles(model.topic_page(topic))]
+            in_overview = bool(overview and number in model.cited_articles(overview))
             cells.append({"phase": phase.id, "topics": topics, "overview": in_overview,
                           "overview_url": link(phase.overview_path),
                           "phase_title": phase.short(lang)})
