@@ -54,31 +54,45 @@ _RULED_ATTRIBUTES = (frozenset({"style", "fill", "stroke", "filter", "mask", "cl
 _RULED_ELEMENTS = frozenset({"script", "meta", "link"})
 
 
-def _needs_rules(attrs: dict) -> bool:
-    """Could an attribute of this theme element break a rule? An href only when it could name a
-    scheme or another site (the parser has decoded entities); a ruled name; any on… name (a
-    handler). The parser lowercases attribute names (SVG's camelCase ones are none of these)."""
-    href = attrs.get("href")
-    if href and (":" in href or "\\" in href or "//" in href):
-        return True
-    if not _RULED_ATTRIBUTES.isdisjoint(attrs):
-        return True
-    for name in attrs:
-        if name[:2].lower() == "on":
-            return True
-    return False
+_HANDLER_PREFIXES = ("on", "On", "oN", "ON")
+# Attribute names of the theme's markup that no rule looks at (a fast path only: a name not
+# listed goes the long way). None is ruled, none is a handler's, href is not among them.
+_UNRULED = frozenset("""
+    class id title aria-label aria-labelledby aria-hidden aria-expanded aria-controls aria-current
+    type xmlns viewBox d for rel name role hreflang content tabindex hidden autocomplete scope lang dir
+    charset placeholder autocapitalize autocorrect spellcheck required checked open datetime
+    data-md-component data-md-scrollfix data-md-color-scheme data-md-color-primary data-md-color-accent
+    data-md-color-media data-md-toggle data-md-type data-md-level data-search-exclude
+""".split())
+assert not _UNRULED & (_RULED_ATTRIBUTES | {"href"}) and not any(n.startswith(_HANDLER_PREFIXES) for n in _UNRULED)
 
 
 def check(gate, tree, content_ids: set) -> None:
-    """The rules for every element outside the content (``content_ids``: the content's elements)."""
-    theme_elements, ruled_elements = allow.THEME_ELEMENTS, _RULED_ELEMENTS
+    """The rules for every element outside the content (``content_ids``: the content's elements).
+
+    Most of the theme's elements are an allowed tag whose attributes no rule looks at: an href
+    that names no scheme and no other site (the parser has decoded entities), no ruled name, no
+    on… name (a handler; the parser lowercases attribute names, and SVG's camelCase ones are
+    none of these). They are passed here, inline (this loop runs for every element of every
+    page); the others go through the gate's rules unless they are the content's."""
+    plain, ruled, unruled = allow.THEME_ELEMENTS - _RULED_ELEMENTS, _RULED_ATTRIBUTES, _UNRULED
     for node in tree.root.traverse(include_text=False):
         tag = node.tag
-        if tag[0] == "-" or node.mem_id in content_ids:  # a comment, or content (checked already)
+        if tag in plain:
+            attrs = node.attributes
+            if not attrs:
+                continue
+            href = attrs.pop("href", None)
+            if href is None or (":" not in href and "\\" not in href and "//" not in href):
+                if attrs.keys() <= unruled:
+                    continue
+                if ruled.isdisjoint(attrs):
+                    for name in attrs:
+                        if name.startswith(_HANDLER_PREFIXES):
+                            break
+                    else:
+                        continue
+        elif tag[0] == "-":  # a comment
             continue
-        if tag not in theme_elements or tag in ruled_elements:
-            gate.element(node, tag, False)
-            continue
-        attrs = node.attributes
-        if attrs and _needs_rules(attrs):
+        if node.mem_id not in content_ids:  # the content was checked by its own rules
             gate.element(node, tag, False)
