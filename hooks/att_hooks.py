@@ -50,7 +50,6 @@ from attguide.search import synonyms
 from attguide.views import glossary
 from attguide.theme import bridge as theme
 from attguide.editions import translations
-from attguide.views import views
 from attguide.read.problems import Problems, shown_path
 from attguide.build import BuildState, language_root, split_search_index
 from attguide.read.registry import DEFAULT_PATH as DEFAULT_REGISTRY

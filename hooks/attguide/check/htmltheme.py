@@ -46,7 +46,7 @@ def contained(node, region) -> bool:
     return False
 
 
-# Attributes that a rule outside the content looks at (besides href, see _needs_rules): style,
+# Attributes that a rule outside the content looks at (besides href, see check): style,
 # the URL attributes, and the presentation attributes that take url().
 _RULED_ATTRIBUTES = (frozenset({"style", "fill", "stroke", "filter", "mask", "clip-path", "marker-start",
                                 "marker-mid", "marker-end", "cursor"}) | allow.URL_ATTRIBUTES) - {"href"}

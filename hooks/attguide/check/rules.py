@@ -9,7 +9,6 @@ are the registry's names; presentation and issue records are complete. Each find
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from ..read import frontmatter
 from . import records
