@@ -1,18 +1,17 @@
-"""The page reader: every Markdown source read once, into typed values.
+"""The build's first pass: every Markdown source read once, then its references and markup checked.
 
-:func:`scan_site` is the build's first pass. Its file list is MkDocs' own
-(:func:`source_paths`: ``exclude_docs`` and draft pages are left out as MkDocs leaves them
-out); each page is decoded as MkDocs decodes it (``utf-8-sig``, so a byte-order mark is not
-text), its front matter is split once and kept with the YAML lines, and its inline and
-front-matter references become checked :class:`attguide.refs.Target` values (articles as
-:class:`attguide.refs.ArticleRef`, built from the text as written). The rules that span
-pages and languages then run in :mod:`attguide.checks`.
+:func:`scan_site` takes MkDocs' own file list (:func:`source_paths`: ``exclude_docs`` and
+draft pages are left out as MkDocs leaves them out), decodes each page as MkDocs decodes it
+(``utf-8-sig``, so a byte-order mark is not text) and has :func:`attguide.read.sitemodel.read_page`
+read it into a :class:`SourcePage`. :func:`check_page` then checks the page's markup and turns
+its inline and front-matter references into checked :class:`attguide.refs.Target` values
+(articles as :class:`attguide.refs.ArticleRef`, built from the text as written). The rules
+that span pages and languages then run in :mod:`attguide.check.rules`.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
 
 from mkdocs.structure.files import get_files
@@ -24,11 +23,9 @@ from . import safety
 from ..read.problems import Problems
 from ..read import languages
 from ..read.registry import Registry
-from ..read.sitemodel import SiteModel, SourcePage, language_of
+from ..read.sitemodel import SiteModel, SourcePage, language_of, read_page
 
 log = logging.getLogger("mkdocs.plugins.attguide.scan")
-
-_H1 = re.compile(r"^#[ \t]+(?P<title>.+?)(?:[ \t]+\{[^}]*\})?[ \t]*#*[ \t]*$", re.MULTILINE)
 
 
 def source_paths(config) -> list[str]:
@@ -52,18 +49,18 @@ def scan_site(docs_dir: str | Path, registry: Registry, shown_prefix: str = "doc
         if lang not in model.pages:
             continue
         shown = f"{shown_prefix}/{rel}" if shown_prefix else rel
-        text = (docs / rel).read_bytes().decode("utf-8-sig")
-        model.pages[lang][base] = read_page(rel, base, lang, text, shown, registry, model.problems)
+        page = read_page(rel, (docs / rel).read_bytes().decode("utf-8-sig"), shown, model.problems)
+        check_page(page, shown, registry, model.problems)
+        model.pages[lang][base] = page
     checks.check_site(model, shown_prefix)
     return model
 
 
-def read_page(rel: str, base: str, lang: str, text: str, shown: str, registry: Registry,
-               problems: Problems) -> SourcePage:
-    """Read one page: front matter, inline references, title."""
-    meta = frontmatter.parse(text, shown, problems)
-    body = text[meta.body_offset:]
-    page = SourcePage(rel, base, lang, text, meta, body)
+def check_page(page: SourcePage, shown: str, registry: Registry, problems: Problems) -> None:
+    """Check one page read by :func:`read_page` (shown as ``shown``): its markup, and its inline
+    and front-matter references against the registry, kept on the page as checked targets."""
+    meta = page.meta
+    body = page.body
 
     # Unsafe markup (scripts, handlers, frames, third-party resources).
     safety.check(body, shown, meta.body_line, problems)
@@ -95,14 +92,7 @@ def read_page(rel: str, base: str, lang: str, text: str, shown: str, registry: R
         except refs.RefError as error:
             problems.add(shown, meta.line("sources"), f"in 'sources': {error.message}", error.hint)
 
-    # The page title, for the registry-name check.
-    heading = _H1.search(body)
-    if heading:
-        page.h1 = heading.group("title").strip()
-        page.h1_line = meta.body_line + body.count("\n", 0, heading.start())
-
     status = meta.get("status")
     if status is not None and status not in registry.statuses:
         problems.add(shown, meta.line("status"), f"unknown status '{status}'",
                      "use one of: " + ", ".join(registry.statuses))
-    return page

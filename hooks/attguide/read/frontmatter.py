@@ -82,8 +82,10 @@ HINTS = {
 
 @dataclass
 class FrontMatter:
-    """A page's validated front matter, with the line of each key."""
+    """A page's validated front matter, with the line of each key, and the page's text it was
+    read from (the Markdown body is the part after ``body_offset``)."""
 
+    text: str = ""  # the page's whole text, as read
     values: dict = field(default_factory=dict)
     lines: dict = field(default_factory=dict)
     start_line: int = 1
@@ -91,6 +93,11 @@ class FrontMatter:
     body_offset: int = 0  # where the body starts in the page's text (0 when no block is closed)
     readable: bool = True  # False when the block could not be read at all (YAML error)
     item_lines: dict = field(default_factory=dict)  # key -> line of each list item
+
+    @property
+    def body(self) -> str:
+        """The Markdown after the front matter (the whole text when there is no closed block)."""
+        return self.text[self.body_offset:]
 
     def item_line(self, key: str, index: int) -> int:
         """Line of the ``index``-th item of the list ``key`` (the key's line when unknown)."""
@@ -132,7 +139,7 @@ def _split(page_text: str) -> tuple[str | None, int, int]:
 def parse(text: str, path: str, problems: Problems) -> FrontMatter:
     """Read and check the front matter of one page; record problems, never raise."""
     block, body_line, body_offset = _split(text)
-    meta = FrontMatter(body_line=max(body_line, 1), body_offset=body_offset)
+    meta = FrontMatter(text, body_line=max(body_line, 1), body_offset=body_offset)
     if block is None:
         return meta
     if body_line == -1:

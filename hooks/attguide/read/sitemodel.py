@@ -1,14 +1,16 @@
-"""The site's pages in both languages, as read once by :mod:`attguide.scan`.
+"""The site's pages in every language, each read once into typed values.
 
-A :class:`SourcePage` holds one Markdown source in typed values (validated front matter
-with its lines, checked references, title); :class:`SiteModel` holds every page of both
-languages and the problems found. Reading is :mod:`attguide.scan`'s job, the rules that
-span pages and languages are :mod:`attguide.checks`'.
+:func:`read_page` reads one Markdown source into a :class:`SourcePage`: its front matter
+(validated, with its lines), its body and its title. :class:`SiteModel` holds every page of
+every language and the problems found. Checking a page's references and markup is
+:mod:`attguide.check.scan`'s job; the rules that span pages and languages are
+:mod:`attguide.check.rules`'.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 
 from . import frontmatter, languages
@@ -21,6 +23,10 @@ log = logging.getLogger("mkdocs.plugins.attguide.sitemodel")
 language_of = languages.language_of  # (language, base path) of a docs-relative path
 
 
+# A level-1 ATX heading, without an attribute list or closing hashes.
+_H1 = re.compile(r"^#[ \t]+(?P<title>.+?)(?:[ \t]+\{[^}]*\})?[ \t]*#*[ \t]*$", re.MULTILINE)
+
+
 @dataclass
 class SourcePage:
     """One Markdown source file, as read in the first pass."""
@@ -28,15 +34,36 @@ class SourcePage:
     path: str  # docs-relative, e.g. "e-authorization/risk-assessment.zh.md"
     base: str  # the English file it pairs with, e.g. "e-authorization/risk-assessment.md"
     lang: str
-    text: str
-    meta: frontmatter.FrontMatter
-    body: str = ""  # the Markdown after the front matter, as scanned
+    meta: frontmatter.FrontMatter  # holds the page's text
     targets: list[tuple[refs.Link, refs.Target]] = field(default_factory=list)
     related: list[refs.Target] = field(default_factory=list)
     articles: list[refs.Target] = field(default_factory=list)
     sources: list[refs.Target] = field(default_factory=list)  # front matter `sources:`
     h1: str | None = None
     h1_line: int = 1
+
+    @property
+    def text(self) -> str:
+        """The page's whole text, as read."""
+        return self.meta.text
+
+    @property
+    def body(self) -> str:
+        """The Markdown after the front matter."""
+        return self.meta.body
+
+
+def read_page(rel: str, text: str, shown: str, problems: Problems) -> SourcePage:
+    """Read one page's ``text`` (docs-relative path ``rel``, shown as ``shown`` in problems) into a
+    :class:`SourcePage`: front matter and body, and the title of its first level-1 heading.
+    References are resolved and checked later, by :mod:`attguide.check.scan`."""
+    lang, base = language_of(rel)
+    page = SourcePage(rel, base, lang, frontmatter.parse(text, shown, problems))
+    heading = _H1.search(page.body)
+    if heading:
+        page.h1 = heading.group("title").strip()
+        page.h1_line = page.meta.body_line + page.body.count("\n", 0, heading.start())
+    return page
 
 
 @dataclass
