@@ -12,6 +12,7 @@ size), and the navigation template is taken afresh from every new configuration 
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import logging
 import os
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.structure.files import Files
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import get_relative_url as _get_relative_url
 
 from .check import wording
 from .read import languages as site_languages
@@ -34,6 +35,14 @@ from .read.problems import Problems, shown_path
 from .read.registry import Registry
 from .check.scan import scan_site
 from .read.sitemodel import SiteModel, language_of
+
+
+@functools.lru_cache(maxsize=65536)
+def get_relative_url(url: str, other: str) -> str:
+    """MkDocs' ``get_relative_url``, kept: the pages of one folder link to the same pages
+    again and again (a pure function of its two URLs, so nothing to reset between builds)."""
+    return _get_relative_url(url, other)
+
 
 log = logging.getLogger("mkdocs.plugins.attguide.build")
 

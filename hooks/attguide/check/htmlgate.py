@@ -12,6 +12,7 @@ page); an unsafe page is not written (an empty page stands in) and the build fai
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import html
 import re
@@ -58,6 +59,13 @@ def normalize(url: str) -> str:
 def script_key(text: str) -> str:
     """sha256 of an inline script with its page-relative base URL replaced (one key per script)."""
     return hashlib.sha256(_BASE.sub("BASE", text).encode("utf-8")).hexdigest()
+
+
+@functools.lru_cache(maxsize=1024)
+def _inline_script(text: str) -> tuple[str, str]:
+    """(:func:`script_key`, CSP hash) of an inline script: kept, since the theme's few scripts come
+    back on every page (a pure function of the text, so nothing to reset between builds)."""
+    return script_key(text), csp_hash(text)
 
 
 def _urls(name: str, value: str) -> list[str]:
@@ -160,13 +168,13 @@ class _Gate:
         if (attrs.get("type") or "").strip().lower() in allow.DATA_SCRIPT_TYPES:
             return
         text = node.text(deep=True) or ""
-        key = script_key(text)
+        key, hashed = _inline_script(text)
         if key not in allow.THEME_SCRIPTS:
             self.add(False, f"an inline script that is not the theme's (sha256 {key})",
                      "if a theme upgrade or an edited overrides/ template added it, review it and add the hash "
                      "to THEME_SCRIPTS in hooks/attguide/htmlallow.py", text[:40])
         else:
-            self.report.script_hashes.append(csp_hash(text))
+            self.report.script_hashes.append(hashed)
 
     def attribute(self, node, tag: str, name: str, value: str, content: bool, tool: bool = False) -> None:
         """One attribute of an element."""

@@ -6,7 +6,7 @@ is shown (:mod:`.problems`), page front matter (:mod:`.frontmatter`), what count
 (:mod:`.mdtext`), the reference data (:mod:`.registry` loads ``hooks/data/registry.yml``
 into :mod:`.registrydata`), sources (:mod:`.sources`), the termbase's data (:mod:`.terms`),
 the force of provisions (:mod:`.force`), ``art:``/``topic:``/``src:`` references
-(:mod:`.refs`) and the pages of every language (:mod:`.sitemodel`).
+(:mod:`.refs`) and the pages of every language, each read once into a record (:mod:`.sitemodel`).
 
 May import: nothing else of :mod:`attguide` (the lowest layer).
 """

@@ -122,8 +122,10 @@ def scan(markdown: str, first_line: int = 1) -> list[Link]:
     """Every reference link in ``markdown`` outside code, with its line in the file."""
     visible = blank_code(markdown)
     links = []
+    line, counted = first_line, 0  # lines counted up to ``counted``, from one link to the next
     for match in _LINK.finditer(visible):
-        line = first_line + visible.count("\n", 0, match.start())
+        line += visible.count("\n", counted, match.start())
+        counted = match.start()
         links.append(Link(match.group("url"), match.group("text"), line,
                           match.start(), match.end(), match.group("title") or ""))
     return links

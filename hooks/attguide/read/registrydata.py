@@ -165,10 +165,7 @@ class Registry:
     def topic(self, key: str) -> Topic | None:
         """The topic for a qualified key ``phase/topic``, or None."""
         phase_id, _, topic_id = key.partition("/")
-        phase = self.phases.get(phase_id)
-        if phase is None:
-            return None
-        return next((t for t in phase.topics if t.id == topic_id), None)
+        return next((t for t in self.topics_by_id.get(topic_id, ()) if t.phase_id == phase_id), None)
 
     def strings(self, lang: str) -> dict[str, str]:
         """The interface strings of the generated views, in ``lang`` (computed once)."""

@@ -50,8 +50,11 @@ class LastUpdated:
         self.missing: list[str] = []
 
     def date_of(self, abs_path: str) -> dt.date:
-        """The file's latest commit date, or the build date."""
-        found = self.dates.get(str(Path(abs_path).resolve()))
+        """The file's latest commit date, or the build date. (The history is keyed by resolved
+        paths; a path is resolved, which asks the file system, only when it is not one already.)"""
+        found = self.dates.get(abs_path)
+        if found is None:
+            found = self.dates.get(str(Path(abs_path).resolve()))
         if found is None:
             self.missing.append(abs_path)
             return self.fallback
