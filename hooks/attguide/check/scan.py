@@ -17,7 +17,6 @@ from pathlib import Path
 from mkdocs.structure.files import get_files
 
 from . import rules as checks
-from ..read import frontmatter
 from ..read import refs
 from . import safety
 from ..read.problems import Problems
@@ -35,7 +34,7 @@ def source_paths(config) -> list[str]:
 
 def scan_site(docs_dir: str | Path, registry: Registry, shown_prefix: str = "docs",
               paths: list[str] | None = None) -> SiteModel:
-    """First pass over the pages: read, check and pair every page of both languages.
+    """First pass over the pages: read, check and pair every page of every language.
 
     ``paths`` are the docs-relative pages to read (the hook passes MkDocs' own list, see
     :func:`source_paths`); without it every ``*.md`` under ``docs_dir`` is read.
