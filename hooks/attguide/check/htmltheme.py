@@ -67,6 +67,12 @@ _UNRULED = frozenset("""
 assert not _UNRULED & (_RULED_ATTRIBUTES | {"href"}) and not any(n.startswith(_HANDLER_PREFIXES) for n in _UNRULED)
 
 
+def _local(href: str) -> bool:
+    """An href no rule looks at: it names no scheme and no other site (the parser has decoded
+    entities, so a scheme shows its colon; ``\\`` is read as ``/`` by browsers)."""
+    return ":" not in href and "\\" not in href and "//" not in href
+
+
 def check(gate, tree, content_ids: set) -> None:
     """The rules for every element outside the content (``content_ids``: the content's elements).
 
@@ -87,11 +93,11 @@ def check(gate, tree, content_ids: set) -> None:
                 continue
             if count == 2 and "class" in lazy:  # a navigation link: class and href
                 href = lazy.get("href")
-                if href is not None and ":" not in href and "\\" not in href and "//" not in href:
+                if href is not None and _local(href):
                     continue
             attrs = node.attributes
             href = attrs.pop("href", None)
-            if href is None or (":" not in href and "\\" not in href and "//" not in href):
+            if href is None or _local(href):
                 if attrs.keys() <= unruled:
                     continue
                 if ruled.isdisjoint(attrs):

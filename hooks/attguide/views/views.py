@@ -107,7 +107,7 @@ def articles_index_view(model: SiteModel, lang: str, link: Link) -> list[dict]:
     topics = [model.topic_page(t) for t in registry.all_topics()]
     rows = []
     for number, article in registry.articles.items():
-        count = sum(1 for page in topics if page and any(t.cites(number) for t in page.articles))
+        count = sum(1 for page in topics if page and number in model.cited_articles(page))
         rows.append({"number": number, "label": article.label(lang), "title": article.title(lang),
                      "url": link(f"articles/{article.slug}.md"),
                      "topics": count})
