@@ -192,7 +192,7 @@ def on_build_error(error):
 
 
 def on_shutdown():
-    """``mkdocs serve`` (or a test) ends: stop the checking worker."""
+    """The command ends (``mkdocs build`` or ``serve``): stop the checking worker."""
     door.close()
 
 
