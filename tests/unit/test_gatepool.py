@@ -3,6 +3,9 @@ process, a stand-in in each place until the end, only pages that passed put in t
 
 from __future__ import annotations
 
+import os
+import signal
+
 import pytest
 from mkdocs.exceptions import PluginError
 
@@ -92,3 +95,26 @@ def test_a_worker_that_dies_fails_the_build_with_a_message(door, tmp_path):
     # Either MkDocs wrote nothing (the worker was already gone) or the stand-in: never the page.
     assert not dest.exists() or dest.read_text(encoding="utf-8") == htmlgate.WITHHELD
     assert door._executor is None  # the next build starts a new worker
+
+
+def _ignored_signals(pid: int) -> int:
+    """The mask of signals the process ignores, as Linux reports it."""
+    with open(f"/proc/{pid}/status", encoding="ascii") as status:
+        line = next(line for line in status if line.startswith("SigIgn:"))
+    return int(line.split()[1], 16)
+
+
+def test_ctrl_c_is_left_to_the_build_and_the_worker_goes_on(door, tmp_path):
+    """A terminal's Ctrl-C reaches every process of ``mkdocs serve``: the worker must neither
+    die nor print a traceback; the build decides (it stops the worker in on_shutdown)."""
+    assert door.submit(job(tmp_path / "warm.html", SAFE)) == htmlgate.WITHHELD
+    assert door.finish(Problems()) == 1  # the worker has started and checked a page
+    workers = list(door._executor._processes.values())
+    assert workers
+    for process in workers:
+        assert _ignored_signals(process.pid) & (1 << (signal.SIGINT - 1)), "the worker would die on Ctrl-C"
+        os.kill(process.pid, signal.SIGINT)
+    dest = tmp_path / "a.html"
+    write_as_mkdocs(dest, door.submit(job(dest, SAFE)))
+    assert door.finish(Problems()) == 1
+    assert dest.read_text(encoding="utf-8") != htmlgate.WITHHELD

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -75,6 +76,13 @@ def check_page(job: PageJob) -> Checked:
     return Checked(job.dest, not found, found.items, time.process_time() - started)
 
 
+def _ignore_interrupt() -> None:
+    """In the worker, as it starts: leave Ctrl-C to the build. A terminal sends it to every
+    process of the command; ``mkdocs serve`` stops and then stops the worker itself
+    (``on_shutdown``), so the worker prints no traceback of its own."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _ready() -> bool:
     """In the worker: nothing; submitted first so that the worker starts before the first page."""
     return True
@@ -94,7 +102,8 @@ class Door:
         self._pending = []
         self.worker_seconds = 0.0
         if self._executor is None:
-            self._executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            self._executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                                initializer=_ignore_interrupt)
             saved = list(sys.path)
             sys.path.insert(0, PACKAGE_PARENT)  # the worker starts with this path (spawned in submit)
             try:
