@@ -11,9 +11,8 @@ mkdocs-static-i18n, English first):
    views (article, matrix, phase lists, a topic's "At a glance" after its title and its
    Sources); links to other sites marked.
 4a. ``on_post_page``: the one door (:mod:`attguide.check.htmlgate`): the final HTML of each page,
-   read as a browser reads it, against allow-lists, in a worker process beside the build
-   (:mod:`attguide.check.gatepool`); a stand-in holds each page's place until ``on_post_build``
-   puts the pages that passed there and fails the build once, listing every finding.
+   read as a browser reads it, against allow-lists; an unsafe page is withheld, and
+   ``on_post_build`` fails the build once, listing every finding.
 5. ``on_page_context``: status, language switcher links, search base.
 6. ``on_template_context``/``on_post_template``: the 404 page of each language, the sitemap.
 7. ``on_post_build``: add the termbase's words to the search entries of the pages that treat
@@ -32,27 +31,38 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 # MkDocs puts this file's folder on sys.path while loading it.
-from attguide.read import languages, refs
-from attguide.read import terms as termbase
-from attguide.read.problems import Problems, shown_path
-from attguide.read.registry import DEFAULT_PATH as DEFAULT_REGISTRY
+from attguide.editions import changes, feeds
+from attguide.editions import cycle as editions
+from attguide.check import htmlgate, htmltheme
 from attguide.theme import anchors, interface, pagehead
-from attguide.theme import bridge as theme
+from attguide.views import lastupdated
+from attguide.views import notfound
+from attguide.editions import pdf
+from attguide.views import provisions
+from attguide.check import records
+from attguide.read import languages, refs
+from attguide.check import scan
 from attguide.search import index as search
-from attguide.search import keywords, segmenter, synonyms
-from attguide.check import gatepool, htmlgate, htmltheme, records, scan
-from attguide.views import downloads, glossary, lastupdated, notfound, provisions
+from attguide.search import segmenter
+from attguide.read import terms as termbase
+from attguide.search import keywords
+from attguide.search import synonyms
+from attguide.views import glossary
+from attguide.theme import bridge as theme
+from attguide.editions import translations
+from attguide.read.problems import Problems, shown_path
+from attguide.build import BuildState, language_root, split_search_index
+from attguide.read.registry import DEFAULT_PATH as DEFAULT_REGISTRY
 from attguide.views.pages import PageContext
 from attguide.views.render import render
+from attguide.editions import pageviews
+from attguide.views import downloads
+from attguide.editions import siteaddress
 from attguide.assessment import checks as question_checks
 from attguide.assessment import questions
-from attguide.editions import changes, feeds, pageviews, pdf, siteaddress, translations
-from attguide.editions import cycle as editions
-from attguide.build import BuildState, language_root, split_search_index
 
 log = logging.getLogger("mkdocs.plugins.attguide.hooks")
 state = BuildState()
-door = gatepool.Door()  # the worker that checks each page's final HTML, kept across builds
 SITEMAP = "sitemap.xml"
 
 
@@ -70,7 +80,6 @@ def on_config(config):
     if state.lang == languages.default():
         state.not_found = {}
         state.unsafe = Problems()  # both languages: reported after the last one
-        door.begin()
     # A site may name its own registry (the test fixtures do); the default is the project's.
     custom = config.extra.get("att_registry")
     state.registry_path = (os.path.join(os.path.dirname(config.config_file_path), custom)
@@ -179,21 +188,11 @@ def on_serve(server, config, builder):
 
 @event_priority(-100)  # after every other plugin has changed the page
 def on_post_page(output, page, config):
-    """The one door: the page as readers get it, handed to the checking worker; a stand-in meanwhile."""
+    """The one door: the page as readers get it, checked; withheld if unsafe."""
     source = state.source_page(page)
-    return door.submit(gatepool.PageJob(output, page.file.abs_dest_path, source.text if source else "",
-                                        state.shown(page.file.src_uri), source.meta.body_line if source else 1,
-                                        state.tool_token, marked=source is not None))
-
-
-def on_build_error(error):
-    """A build that fails midway leaves no checked page beside its stand-in."""
-    door.discard()
-
-
-def on_shutdown():
-    """The command ends (``mkdocs build`` or ``serve``): stop the checking worker."""
-    door.close()
+    return htmlgate.guard(output, source.text if source else "", state.shown(page.file.src_uri),
+                          source.meta.body_line if source else 1, state.unsafe, state.tool_token,
+                          marked=source is not None)
 
 
 # After static-i18n's on_page_context (priority 50), which sets config.extra.alternate for the
@@ -284,7 +283,6 @@ def on_post_build(config):
     """After the last language: split the search index, write the 404 page of each language."""
     if theme.nested_build(config):
         return  # a nested language build; the outer build finishes the job
-    door.finish(state.unsafe)  # every page checked: those that passed take their places
     state.unsafe.raise_if_any("the built pages")
     built = theme.languages_built(config)
     notfound.write_pages(config.site_dir, state.not_found, languages.default())

@@ -5,9 +5,7 @@ site whose pages carry about ten references each, then builds it with and withou
 hook, alternating the two so that machine noise hits both alike, and prints the median
 build times and the hook's overhead as a ratio, and the time spent inside the hook's
 events (measured directly by ``timed_hooks.py``, free of the noise of comparing two whole
-builds) per 1,000 pages, which shows whether its cost grows linearly. The door's check of
-each page runs in a worker process on another core (:mod:`attguide.check.gatepool`): its
-processor time is printed beside the hook's, not counted inside it. Usage:
+builds) per 1,000 pages, which shows whether its cost grows linearly. Usage:
 
     python tests/bench/bench_hook.py [--sizes 500 1000 2000] [--repeats 3]
 """
@@ -30,8 +28,6 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from attguide.editions import scaffold  # noqa: E402
-
-WORKER = "worker"  # timed_hooks.py's field for the door's worker seconds
 
 PHASES = list("bcdefghi")
 
@@ -128,10 +124,9 @@ def build_seconds(config: Path, hook_log: Path | None = None) -> float:
     return elapsed
 
 
-def read_hook_log(path: Path) -> tuple[float, dict[str, float], float]:
-    """The seconds written by ``timed_hooks.py`` (one line per process): the hook's total, per
-    event, and the processor time of the door's worker (beside the build, not inside it)."""
-    total, events, worker = 0.0, {}, 0.0
+def read_hook_log(path: Path) -> tuple[float, dict[str, float]]:
+    """The hook's seconds written by ``timed_hooks.py`` (one line per process): total and per event."""
+    total, events = 0.0, {}
     for line in path.read_text(encoding="utf-8").splitlines():
         fields = line.split()
         if not fields:
@@ -139,11 +134,8 @@ def read_hook_log(path: Path) -> tuple[float, dict[str, float], float]:
         total += float(fields[0])
         for field in fields[1:]:
             name, seconds = field.split("=")
-            if name == WORKER:
-                worker += float(seconds)
-            else:
-                events[name] = events.get(name, 0.0) + float(seconds)
-    return total, events, worker
+            events[name] = events.get(name, 0.0) + float(seconds)
+    return total, events
 
 
 def main() -> None:
@@ -158,24 +150,21 @@ def main() -> None:
             with_hook = generate(Path(tmp) / f"{size}-with", size, True)
             without = generate(Path(tmp) / f"{size}-without", size, False)
             build_seconds(with_hook)  # warm caches (jieba dictionary, bytecode)
-            timings = {"with": [], "without": [], "inside": [], "events": [], "worker": []}
+            timings = {"with": [], "without": [], "inside": [], "events": []}
             for run in range(args.repeats):
                 timings["without"].append(build_seconds(without))
                 hook_log = Path(tmp) / f"{size}-hook-{run}.txt"
                 timings["with"].append(build_seconds(with_hook, hook_log))
-                total, events, worker = read_hook_log(hook_log)
+                total, events = read_hook_log(hook_log)
                 timings["inside"].append(total)
                 timings["events"].append(events)
-                timings["worker"].append(worker)
             median_with = statistics.median(timings["with"])
             median_without = statistics.median(timings["without"])
             inside = statistics.median(timings["inside"])
-            worker = statistics.median(timings["worker"])
-            rows.append((size, median_without, median_with, median_with / median_without, inside, worker))
+            rows.append((size, median_without, median_with, median_with / median_without, inside))
             sys.stdout.write(f"{size:>6} topics/lang  without {median_without:7.1f} s  with {median_with:7.1f} s  "
                              f"ratio {median_with / median_without:5.3f}  inside the hook {inside:6.2f} s "
-                             f"({inside / median_with:.1%} of the build); the door's worker {worker:6.2f} s "
-                             "on another core\n")
+                             f"({inside / median_with:.1%} of the build)\n")
             per_event = {name: statistics.median(run.get(name, 0.0) for run in timings["events"])
                          for name in {name for run in timings["events"] for name in run}}
             sys.stdout.write("        per event: " + ", ".join(
@@ -186,13 +175,12 @@ def main() -> None:
             shutil.rmtree(Path(tmp) / f"{size}-without")
     sys.stdout.write("\nHook overhead (median of %d, both languages built):\n" % args.repeats)
     sys.stdout.write("| topic pages per language | without hook | with hook | ratio "
-                     "| inside the hook | share of the build | inside the hook per 1,000 pages "
-                     "| the door's worker (another core) |\n")
-    sys.stdout.write("|---:|---:|---:|---:|---:|---:|---:|---:|\n")
-    for size, without, with_hook, ratio, inside, worker in rows:
+                     "| inside the hook | share of the build | inside the hook per 1,000 pages |\n")
+    sys.stdout.write("|---:|---:|---:|---:|---:|---:|---:|\n")
+    for size, without, with_hook, ratio, inside in rows:
         per_thousand = inside / (2 * size) * 1000
         sys.stdout.write(f"| {size:,} | {without:.1f} s | {with_hook:.1f} s | {ratio:.3f} "
-                         f"| {inside:.2f} s | {inside / with_hook:.1%} | {per_thousand:.2f} s | {worker:.2f} s |\n")
+                         f"| {inside:.2f} s | {inside / with_hook:.1%} | {per_thousand:.2f} s |\n")
 
 
 if __name__ == "__main__":

@@ -2,9 +2,7 @@
 
 Loads ``hooks/att_hooks.py`` and exposes each of its ``on_*`` events wrapped so that the
 time spent inside the hook is summed; at exit the sum is appended to the file named by
-``ATT_HOOK_SECONDS`` (one line per process: the total, then ``event=seconds`` for each event,
-then ``worker=seconds``: processor time of the door's worker process, which checks the pages
-beside the build on another core and so is not inside any event).
+``ATT_HOOK_SECONDS`` (one line per process: the total, then ``event=seconds`` for each event).
 This measures the hook's own cost directly, beside the difference of two whole builds, which
 carries the machine's noise. ``ATT_HOOK_PROFILE=file`` also profiles the code run inside the
 events (and only there) with cProfile and writes the statistics to ``file``.
@@ -29,7 +27,6 @@ _spec = importlib.util.spec_from_file_location("att_hooks", HOOKS / "att_hooks.p
 _hooks = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_hooks)
 _elapsed: dict[str, float] = defaultdict(float)
-WORKER = "worker"  # the field of the door's worker seconds: beside the hook's, not inside them
 _profiler = cProfile.Profile() if os.environ.get("ATT_HOOK_PROFILE") else None
 
 
@@ -61,8 +58,7 @@ def _report() -> None:
     target = os.environ.get("ATT_HOOK_SECONDS")
     if target:
         events = " ".join(f"{name}={seconds:.6f}" for name, seconds in sorted(_elapsed.items()))
-        worker = _hooks.door.worker_seconds  # the door's checks, in its worker process (second core)
         with open(target, "a", encoding="utf-8") as out:
-            out.write(f"{sum(_elapsed.values()):.6f} {events} {WORKER}={worker:.6f}\n")
+            out.write(f"{sum(_elapsed.values()):.6f} {events}\n")
     if _profiler is not None:
         _profiler.dump_stats(os.environ["ATT_HOOK_PROFILE"])

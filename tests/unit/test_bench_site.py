@@ -23,13 +23,3 @@ def test_the_synthetic_site_reads_the_env_tags_of_mkdocs_yml_as_their_defaults(t
     assert with_hook.site_url is None and with_hook.repo_url is None  # no host settings
     assert with_hook.hooks and not without.hooks
     assert len(list((tmp_path / "with" / "docs").rglob("*.zh.md"))) > 8
-
-
-def test_the_hook_log_keeps_the_door_worker_apart_from_the_hook_events(tmp_path):
-    bench = _bench()
-    log = tmp_path / "hook.txt"
-    bench.build_seconds(bench.generate(tmp_path / "with", 8, True), log)
-    total, events, worker = bench.read_hook_log(log)
-    assert worker > 0  # the worker checked the pages and said how long it took
-    assert bench.WORKER not in events and "on_post_page" in events
-    assert abs(total - sum(events.values())) < 1e-3  # the worker's time is not inside the hook's
